@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <atomic>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
@@ -24,6 +25,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace pyrt::unicode {
@@ -156,6 +158,24 @@ uint32_t Crc32(const std::string& s) {
   uint32_t c = 0xFFFFFFFFu;
   for (unsigned char b : s) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
   return c ^ 0xFFFFFFFFu;
+}
+
+// --- Concurrency -----------------------------------------------------------------
+
+TEST(UnicodeTest, ConcurrentFirstLookupsAgree) {
+  // The lookup index is built on first use; racing first calls must all see
+  // the same complete index.  This test comes first so that it makes the
+  // first calls.  (Run under --config=tsan to check the race.)
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&ok, t] {
+      const char32_t cp = U'A' + t;
+      if (Lookup(Name(cp).value()) == cp) ok.fetch_add(1);
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), 4);
 }
 
 // --- Exhaustive properties ----------------------------------------------------------

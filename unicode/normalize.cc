@@ -111,11 +111,24 @@ void Compose(std::u32string& s) {
   s.resize(out);
 }
 
+// Below U+00A0 no code point has a decomposition (canonical or
+// compatibility) or a non-zero combining class, and none composes with a
+// following one, so such strings are in every normal form.
+constexpr char32_t kFirstNonTrivial = 0xA0;
+
+bool AllTrivial(std::u32string_view s) {
+  for (char32_t c : s) {
+    if (c >= kFirstNonTrivial) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // --- Public API ----------------------------------------------------------------------
 
 std::u32string Normalize(NormalForm form, std::u32string_view s) {
+  if (AllTrivial(s)) return std::u32string(s);
   const bool compat = form == NormalForm::NFKC || form == NormalForm::NFKD;
   std::u32string out;
   out.reserve(s.size());
@@ -126,7 +139,7 @@ std::u32string Normalize(NormalForm form, std::u32string_view s) {
 }
 
 bool IsNormalized(NormalForm form, std::u32string_view s) {
-  return Normalize(form, s) == s;
+  return AllTrivial(s) || Normalize(form, s) == s;
 }
 
 std::string Decomposition(char32_t cp) {

@@ -276,6 +276,14 @@ TEST(UnicodeTest, NormalizationMatchesPython) {
     }
     inputs.push_back(std::move(s));
   }
+  // Strings around the all-below-U+00A0 fast path.
+  for (int i = 0; i < 200; ++i) {
+    std::u32string s;
+    for (int k = 0; k < 6; ++k) s.push_back(static_cast<char32_t>(rng() % 0xA0));
+    inputs.push_back(s);
+    s.push_back(0xA0 + rng() % 0x200);
+    inputs.push_back(s);
+  }
   const std::string path = TempPath("normalize_input.txt");
   {
     std::ofstream f(path);

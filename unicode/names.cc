@@ -25,23 +25,24 @@ namespace {
 
 namespace ui = unicode_internal;
 
-// --- Hangul syllable names -------------------------------------------------------
+// --- Hangul syllable names
+// -------------------------------------------------------
 
 constexpr char32_t kSBase = 0xAC00;
 constexpr int kSCount = 11172, kVCount = 21, kTCount = 28;
 constexpr std::string_view kHangulPrefix = "HANGUL SYLLABLE ";
 constexpr std::string_view kCjkUnifiedPrefix = "CJK UNIFIED IDEOGRAPH-";
 
-constexpr std::string_view kJamoL[] = {"G", "GG", "N", "D", "DD", "R", "M",
-                                       "B", "BB", "S", "SS", "", "J", "JJ",
-                                       "C", "K", "T", "P", "H"};
+constexpr std::string_view kJamoL[] = {"G", "GG", "N", "D",  "DD", "R", "M",
+                                       "B", "BB", "S", "SS", "",   "J", "JJ",
+                                       "C", "K",  "T", "P",  "H"};
 constexpr std::string_view kJamoV[] = {
-    "A", "AE", "YA", "YAE", "EO", "E",  "YEO", "YE", "O",  "WA", "WAE",
-    "OE", "YO", "U", "WEO", "WE", "WI", "YU",  "EU", "YI", "I"};
-constexpr std::string_view kJamoT[] = {
-    "",  "G",  "GG", "GS", "N",  "NJ", "NH", "D", "L", "LG",
-    "LM", "LB", "LS", "LT", "LP", "LH", "M",  "B", "BS", "S",
-    "SS", "NG", "J",  "C",  "K",  "T",  "P",  "H"};
+    "A",  "AE", "YA", "YAE", "EO", "E",  "YEO", "YE", "O",  "WA", "WAE",
+    "OE", "YO", "U",  "WEO", "WE", "WI", "YU",  "EU", "YI", "I"};
+constexpr std::string_view kJamoT[] = {"",   "G",  "GG", "GS", "N",  "NJ", "NH",
+                                       "D",  "L",  "LG", "LM", "LB", "LS", "LT",
+                                       "LP", "LH", "M",  "B",  "BS", "S",  "SS",
+                                       "NG", "J",  "C",  "K",  "T",  "P",  "H"};
 
 // CPython's find_syllable: the longest entry of `table` that prefixes s;
 // returns its length (0 if only "" matches, -1 if nothing does).
@@ -72,13 +73,15 @@ std::optional<char32_t> LookupHangul(std::string_view rest) {
   return kSBase + (l * kVCount + v) * kTCount + t;
 }
 
-// --- Encoded names ----------------------------------------------------------------
+// --- Encoded names
+// ----------------------------------------------------------------
 
 // Value of each alphabet character as a digit (see gen_tables.py).
 constexpr std::array<uint8_t, 128> kDigitValue = [] {
   std::array<uint8_t, 128> t{};
   for (size_t i = 0; i < ui::kNameAlphabet.size(); ++i) {
-    t[static_cast<unsigned char>(ui::kNameAlphabet[i])] = static_cast<uint8_t>(i);
+    t[static_cast<unsigned char>(ui::kNameAlphabet[i])] =
+        static_cast<uint8_t>(i);
   }
   return t;
 }();
@@ -131,9 +134,8 @@ void DecodeName(std::string_view text, uint32_t off, std::string& out) {
 
 // 1-based ordinal of cp among the tabulated names, 0 if it has none there.
 uint32_t NameOrdinal(char32_t cp) {
-  const uint32_t chunk = ui::TwoLevel(ui::kNameChunkIndex1,
-                                      ui::kNameChunkIndex2,
-                                      ui::kNameChunkShift, cp >> 6);
+  const uint32_t chunk = ui::TwoLevel(
+      ui::kNameChunkIndex1, ui::kNameChunkIndex2, ui::kNameChunkShift, cp >> 6);
   const ui::NameChunk& c = ui::kNameChunks[chunk];
   const uint32_t bit = cp & 63;
   if (((c.bits >> bit) & 1) == 0) return 0;
@@ -159,7 +161,8 @@ std::string HexName(std::string_view prefix, char32_t cp) {
   return out;
 }
 
-// --- The lookup index ---------------------------------------------------------------
+// --- The lookup index
+// ---------------------------------------------------------------
 
 uint64_t HashName(std::string_view s) {
   uint64_t h = 14695981039346656037ull;  // FNV-1a
@@ -283,7 +286,8 @@ std::optional<char32_t> Lookup(std::string_view name) {
   // The other algorithmic ranges (CPython hashes these like any name).
   for (const ui::NameRange& r : ui::kNameRanges) {
     if (r.prefix == kCjkUnifiedPrefix) continue;
-    if (std::string_view(upper).substr(0, r.prefix.size()) != r.prefix) continue;
+    if (std::string_view(upper).substr(0, r.prefix.size()) != r.prefix)
+      continue;
     const auto v = ParseHex(std::string_view(upper).substr(r.prefix.size()));
     if (v && *v >= r.first && *v <= r.last && HexName(r.prefix, *v) == upper) {
       return *v;

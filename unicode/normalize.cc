@@ -25,13 +25,14 @@ constexpr int kLCount = 19, kVCount = 21, kTCount = 28;
 constexpr int kNCount = kVCount * kTCount;  // 588
 constexpr int kSCount = kLCount * kNCount;  // 11172
 
-// --- Decomposition data -----------------------------------------------------------
+// --- Decomposition data
+// -----------------------------------------------------------
 
 // The one-level decomposition of cp: header word or nullptr.
 const uint32_t* DecompEntry(char32_t cp) {
   if (cp > kMaxCodePoint) return nullptr;
-  const uint32_t off = ui::TwoLevel(ui::kDecompIndex1, ui::kDecompIndex2,
-                                    ui::kDecompShift, cp);
+  const uint32_t off =
+      ui::TwoLevel(ui::kDecompIndex1, ui::kDecompIndex2, ui::kDecompShift, cp);
   return off == 0 ? nullptr : &ui::kDecompData[off];
 }
 
@@ -125,7 +126,8 @@ bool AllTrivial(std::u32string_view s) {
 
 }  // namespace
 
-// --- Public API ----------------------------------------------------------------------
+// --- Public API
+// ----------------------------------------------------------------------
 
 std::u32string Normalize(NormalForm form, std::u32string_view s) {
   if (AllTrivial(s)) return std::u32string(s);

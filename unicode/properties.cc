@@ -56,7 +56,8 @@ constexpr std::string_view kCategoryNames[] = {
 
 }  // namespace
 
-// --- Category -----------------------------------------------------------------
+// --- Category
+// -----------------------------------------------------------------
 
 Category GetCategory(char32_t cp) {
   return static_cast<Category>(Record(cp).category);
@@ -66,7 +67,8 @@ std::string_view CategoryName(Category c) {
   return kCategoryNames[static_cast<int>(c)];
 }
 
-// --- Predicates ---------------------------------------------------------------
+// --- Predicates
+// ---------------------------------------------------------------
 
 bool IsAlpha(char32_t cp) { return Has(cp, ui::kAlpha); }
 bool IsDecimal(char32_t cp) { return Has(cp, ui::kDecimal); }
@@ -86,7 +88,8 @@ bool IsLinebreak(char32_t cp) { return Has(cp, ui::kLinebreak); }
 bool IsXidStart(char32_t cp) { return Has(cp, ui::kXidStart); }
 bool IsXidContinue(char32_t cp) { return Has(cp, ui::kXidContinue); }
 
-// --- Numeric values -------------------------------------------------------------
+// --- Numeric values
+// -------------------------------------------------------------
 
 int DecimalValue(char32_t cp) { return Record(cp).decimal; }
 int DigitValue(char32_t cp) { return Record(cp).digit; }
@@ -98,7 +101,8 @@ bool NumericValue(char32_t cp, double* out) {
   return true;
 }
 
-// --- Case mappings ----------------------------------------------------------------
+// --- Case mappings
+// ----------------------------------------------------------------
 
 char32_t SimpleLower(char32_t cp) {
   const PropRecord& r = Record(cp);
@@ -130,7 +134,8 @@ int FullFold(char32_t cp, char32_t out[kMaxCaseMapping]) {
   return MapCase(r, (r.flags & ui::kExtendedCase) ? r.fold : r.lower, cp, out);
 }
 
-// --- Other unicodedata fields -----------------------------------------------------
+// --- Other unicodedata fields
+// -----------------------------------------------------
 
 std::string_view Bidirectional(char32_t cp) {
   return ui::kBidiNames[Record(cp).bidi];

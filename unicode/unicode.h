@@ -31,9 +31,9 @@
 //    records).  A record packs category, bidi class, east-asian width,
 //    combining class, 16 flag bits (one per predicate), decimal and digit
 //    values, a numeric-value index, and the case mappings.  Case mappings are
-//    stored as deltas (cp + delta) when all of lower/upper/title are single code
-//    points and casefold equals lower; otherwise the EXTENDED_CASE flag is set
-//    and each of the four fields is `offset | length << 24` into kCaseData.
+//    stored as deltas (cp + delta) when all of lower/upper/title are single
+//    code points and casefold equals lower; otherwise the EXTENDED_CASE flag is
+//    set and each of the four fields is `offset | length << 24` into kCaseData.
 //    Looking up any property is: two array loads to get the record, one more
 //    to read the field.
 //  * Decompositions: a second two-level table maps cp to an offset in
@@ -90,10 +90,12 @@ inline constexpr char32_t kMaxCodePoint = 0x10FFFF;
 // --- General category -------------------------------------------------------
 
 // The 30 general categories, in the order of the Unicode standard's table.
+// clang-format off
 enum class Category : uint8_t {
   Lu, Ll, Lt, Lm, Lo, Mn, Mc, Me, Nd, Nl, No, Pc, Pd, Ps, Pe, Pi, Pf, Po,
   Sm, Sc, Sk, So, Zs, Zl, Zp, Cc, Cf, Cs, Co, Cn
 };
+// clang-format on
 
 // unicodedata.category(chr(cp)) as an enum.
 [[nodiscard]] Category GetCategory(char32_t cp);
@@ -130,7 +132,8 @@ enum class Category : uint8_t {
 [[nodiscard]] bool IsXidStart(char32_t cp);
 [[nodiscard]] bool IsXidContinue(char32_t cp);
 
-// --- Numeric values ------------------------------------------------------------
+// --- Numeric values
+// ------------------------------------------------------------
 
 // unicodedata.decimal(chr(cp), -1).
 [[nodiscard]] int DecimalValue(char32_t cp);
@@ -161,7 +164,8 @@ int FullUpper(char32_t cp, char32_t out[kMaxCaseMapping]);
 int FullTitle(char32_t cp, char32_t out[kMaxCaseMapping]);
 int FullFold(char32_t cp, char32_t out[kMaxCaseMapping]);
 
-// --- Normalization ---------------------------------------------------------------
+// --- Normalization
+// ---------------------------------------------------------------
 
 enum class NormalForm { NFC, NFD, NFKC, NFKD };
 
@@ -172,7 +176,8 @@ enum class NormalForm { NFC, NFD, NFKC, NFKD };
 // unicodedata.is_normalized(form, s): Normalize(form, s) == s.
 [[nodiscard]] bool IsNormalized(NormalForm form, std::u32string_view s);
 
-// --- Names ---------------------------------------------------------------------
+// --- Names
+// ---------------------------------------------------------------------
 
 // unicodedata.name(chr(cp)), or nullopt if it has none (controls,
 // unassigned, private use, surrogates).
@@ -185,7 +190,8 @@ enum class NormalForm { NFC, NFD, NFKC, NFKD };
 // Named sequences and unknown names give nullopt.
 [[nodiscard]] std::optional<char32_t> Lookup(std::string_view name);
 
-// --- Other unicodedata fields ----------------------------------------------------
+// --- Other unicodedata fields
+// ----------------------------------------------------
 
 // unicodedata.bidirectional: "L", "R", "AL", ..., or "" for unassigned.
 [[nodiscard]] std::string_view Bidirectional(char32_t cp);
@@ -199,7 +205,8 @@ enum class NormalForm { NFC, NFD, NFKC, NFKD };
 // if none (Hangul syllables included, as in CPython).
 [[nodiscard]] std::string Decomposition(char32_t cp);
 
-// --- UTF-8 -----------------------------------------------------------------------
+// --- UTF-8
+// -----------------------------------------------------------------------
 
 // Decodes one code point from the UTF-8 bytes at s[i] (i < s.size()) into
 // *out and returns the bytes consumed (1..4), or returns 0 for an invalid

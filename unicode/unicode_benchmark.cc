@@ -22,7 +22,8 @@ const std::u32string& Text() {
   static const std::u32string text = [] {
     std::u32string t;
     std::mt19937 rng(1);
-    const std::u32string ascii = U"def foo(self, x):\n    return x.lower() + 42\n";
+    const std::u32string ascii =
+        U"def foo(self, x):\n    return x.lower() + 42\n";
     const std::u32string other = U"éßΣωЖжअ中文한국어ｱ𝐀😀";
     for (int i = 0; i < 4096; ++i) {
       t += (rng() % 4 == 0) ? other.substr(rng() % other.size(), 1)

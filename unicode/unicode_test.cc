@@ -31,12 +31,14 @@
 namespace pyrt::unicode {
 namespace {
 
-// --- Running the oracle -----------------------------------------------------------
+// --- Running the oracle
+// -----------------------------------------------------------
 
 std::string OraclePath() {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* ws = std::getenv("TEST_WORKSPACE");
-  if (srcdir && ws) return std::string(srcdir) + "/" + ws + "/unicode/oracle.py";
+  if (srcdir && ws)
+    return std::string(srcdir) + "/" + ws + "/unicode/oracle.py";
   return "unicode/oracle.py";
 }
 
@@ -47,8 +49,8 @@ std::string TempPath(const std::string& name) {
 
 // Runs oracle.py with `args` and returns its stdout split in lines.  Calls
 // `meanwhile` while python works, to overlap our half of the comparison.
-std::vector<std::string> RunOracle(const std::string& args,
-                                   const std::function<void()>& meanwhile = {}) {
+std::vector<std::string> RunOracle(
+    const std::string& args, const std::function<void()>& meanwhile = {}) {
   const std::string cmd = "/usr/bin/python3 " + OraclePath() + " " + args;
   FILE* p = popen(cmd.c_str(), "r");
   EXPECT_NE(p, nullptr) << cmd;
@@ -72,7 +74,8 @@ std::vector<std::string> RunOracle(const std::string& args,
   return lines;
 }
 
-// --- Formatting our answers like oracle.py --------------------------------------
+// --- Formatting our answers like oracle.py
+// --------------------------------------
 
 std::string Hex(char32_t c) {
   char buf[16];
@@ -98,11 +101,11 @@ std::string HexMapping(F f, char32_t cp) {
 
 std::string PropLine(char32_t cp) {
   std::string flags;
-  for (bool b : {IsAlpha(cp), IsDecimal(cp), IsDigit(cp), IsNumeric(cp),
-                 IsAlnum(cp), IsSpace(cp), IsLower(cp), IsUpper(cp),
-                 IsUpper(cp) || IsTitle(cp), IsPrintable(cp), IsXidStart(cp),
-                 IsXidContinue(cp), IsCased(cp), IsCaseIgnorable(cp),
-                 IsLinebreak(cp), Mirrored(cp)}) {
+  for (bool b :
+       {IsAlpha(cp), IsDecimal(cp), IsDigit(cp), IsNumeric(cp), IsAlnum(cp),
+        IsSpace(cp), IsLower(cp), IsUpper(cp), IsUpper(cp) || IsTitle(cp),
+        IsPrintable(cp), IsXidStart(cp), IsXidContinue(cp), IsCased(cp),
+        IsCaseIgnorable(cp), IsLinebreak(cp), Mirrored(cp)}) {
     flags.push_back(b ? '1' : '0');
   }
   std::string num = "-";
@@ -125,17 +128,28 @@ std::string PropLine(char32_t cp) {
   }
   std::string line;
   for (const std::string& f : std::initializer_list<std::string>{
-           Hex(cp), std::string(CategoryName(GetCategory(cp))),
-           std::string(Bidirectional(cp)), std::string(EastAsianWidth(cp)),
-           std::to_string(Combining(cp)), flags,
-           std::to_string(DecimalValue(cp)), std::to_string(DigitValue(cp)), num,
-           Hex(SimpleLower(cp)), Hex(SimpleUpper(cp)), Hex(SimpleTitle(cp)),
-           HexMapping(FullLower, cp), HexMapping(FullUpper, cp),
-           HexMapping(FullTitle, cp), HexMapping(FullFold, cp),
-           Decomposition(cp), HexString(Normalize(NormalForm::NFC, one)),
+           Hex(cp),
+           std::string(CategoryName(GetCategory(cp))),
+           std::string(Bidirectional(cp)),
+           std::string(EastAsianWidth(cp)),
+           std::to_string(Combining(cp)),
+           flags,
+           std::to_string(DecimalValue(cp)),
+           std::to_string(DigitValue(cp)),
+           num,
+           Hex(SimpleLower(cp)),
+           Hex(SimpleUpper(cp)),
+           Hex(SimpleTitle(cp)),
+           HexMapping(FullLower, cp),
+           HexMapping(FullUpper, cp),
+           HexMapping(FullTitle, cp),
+           HexMapping(FullFold, cp),
+           Decomposition(cp),
+           HexString(Normalize(NormalForm::NFC, one)),
            HexString(Normalize(NormalForm::NFD, one)),
            HexString(Normalize(NormalForm::NFKC, one)),
-           HexString(Normalize(NormalForm::NFKD, one)), Name(cp).value_or(""),
+           HexString(Normalize(NormalForm::NFKD, one)),
+           Name(cp).value_or(""),
            utf8hex}) {
     if (!line.empty()) line.push_back(';');
     line += f;
@@ -160,7 +174,8 @@ uint32_t Crc32(const std::string& s) {
   return c ^ 0xFFFFFFFFu;
 }
 
-// --- Concurrency -----------------------------------------------------------------
+// --- Concurrency
+// -----------------------------------------------------------------
 
 TEST(UnicodeTest, ConcurrentFirstLookupsAgree) {
   // The lookup index is built on first use; racing first calls must all see
@@ -178,7 +193,8 @@ TEST(UnicodeTest, ConcurrentFirstLookupsAgree) {
   EXPECT_EQ(ok.load(), 4);
 }
 
-// --- Exhaustive properties ----------------------------------------------------------
+// --- Exhaustive properties
+// ----------------------------------------------------------
 
 TEST(UnicodeTest, ExhaustivePropertiesMatchPython) {
   constexpr uint32_t kBlocks = 0x110000 / 256;
@@ -220,8 +236,8 @@ TEST(UnicodeTest, ExhaustivePropertiesMatchPython) {
 }
 
 TEST(UnicodeTest, BeyondMaxCodePointIsUnassigned) {
-  for (char32_t cp : {char32_t{0x110000}, char32_t{0x7FFFFFFF},
-                      char32_t{0xFFFFFFFF}}) {
+  for (char32_t cp :
+       {char32_t{0x110000}, char32_t{0x7FFFFFFF}, char32_t{0xFFFFFFFF}}) {
     EXPECT_EQ(GetCategory(cp), Category::Cn);
     EXPECT_FALSE(Name(cp).has_value());
     EXPECT_FALSE(IsPrintable(cp));
@@ -237,7 +253,8 @@ TEST(UnicodeTest, BeyondMaxCodePointIsUnassigned) {
   }
 }
 
-// --- Normalization -------------------------------------------------------------------
+// --- Normalization
+// -------------------------------------------------------------------
 
 TEST(UnicodeTest, NormalizationMatchesPython) {
   // Code points that make normalization interesting: everything with a
@@ -279,7 +296,8 @@ TEST(UnicodeTest, NormalizationMatchesPython) {
   // Strings around the all-below-U+00A0 fast path.
   for (int i = 0; i < 200; ++i) {
     std::u32string s;
-    for (int k = 0; k < 6; ++k) s.push_back(static_cast<char32_t>(rng() % 0xA0));
+    for (int k = 0; k < 6; ++k)
+      s.push_back(static_cast<char32_t>(rng() % 0xA0));
     inputs.push_back(s);
     s.push_back(0xA0 + rng() % 0x200);
     inputs.push_back(s);
@@ -303,14 +321,15 @@ TEST(UnicodeTest, NormalizationMatchesPython) {
     ours += bits;
     if (ours != expected[i]) {
       ++failures;
-      ADD_FAILURE() << "input " << HexString(inputs[i]) << "\n  python: "
-                    << expected[i] << "\n  ours:   " << ours;
+      ADD_FAILURE() << "input " << HexString(inputs[i])
+                    << "\n  python: " << expected[i] << "\n  ours:   " << ours;
     }
   }
   EXPECT_EQ(failures, 0);
 }
 
-// --- Names -------------------------------------------------------------------------
+// --- Names
+// -------------------------------------------------------------------------
 
 TEST(UnicodeTest, LookupRoundTripsEveryName) {
   int named = 0;
@@ -322,29 +341,60 @@ TEST(UnicodeTest, LookupRoundTripsEveryName) {
     ASSERT_TRUE(back.has_value()) << *name;
     EXPECT_EQ(*back, cp) << *name;
   }
-  EXPECT_EQ(named, 138552);  // python3: sum(1 for cp ... if name(chr(cp), None))
+  EXPECT_EQ(named,
+            138552);  // python3: sum(1 for cp ... if name(chr(cp), None))
 }
 
 TEST(UnicodeTest, LookupMatchesPython) {
   std::vector<std::string> queries = {
-      "", " ", "LATIN SMALL LETTER A ", " LATIN SMALL LETTER A",
-      "LATIN  SMALL LETTER A", "LATIN SMALL LETTER", "Latin Small Letter A",
-      "HANGUL SYLLABLE GA", "HANGUL SYLLABLE ga", "hangul syllable GA",
-      "HANGUL SYLLABLE", "HANGUL SYLLABLE ", "HANGUL SYLLABLE A",
-      "HANGUL SYLLABLE GAGG", "HANGUL SYLLABLE GGAGG", "HANGUL SYLLABLE X",
-      "HANGUL SYLLABLE GAX", "CJK UNIFIED IDEOGRAPH-4E00",
-      "CJK UNIFIED IDEOGRAPH-04E00", "CJK UNIFIED IDEOGRAPH-4e00",
-      "cjk unified ideograph-4E00", "CJK UNIFIED IDEOGRAPH-4E0",
-      "CJK UNIFIED IDEOGRAPH-2A6DF", "CJK UNIFIED IDEOGRAPH-2A6E0",
-      "CJK UNIFIED IDEOGRAPH-9FFF", "CJK UNIFIED IDEOGRAPH-A000",
-      "CJK UNIFIED IDEOGRAPH-0004E00", "CJK COMPATIBILITY IDEOGRAPH-F900",
-      "cjk compatibility ideograph-f900", "CJK COMPATIBILITY IDEOGRAPH-0F900",
-      "CJK COMPATIBILITY IDEOGRAPH-FB00", "KHITAN SMALL SCRIPT CHARACTER-18B00",
-      "NUSHU CHARACTER-1B170", "nushu character-1b170",
-      "NUSHU CHARACTER-1B16F", "TANGUT IDEOGRAPH-17000",
+      "",
+      " ",
+      "LATIN SMALL LETTER A ",
+      " LATIN SMALL LETTER A",
+      "LATIN  SMALL LETTER A",
+      "LATIN SMALL LETTER",
+      "Latin Small Letter A",
+      "HANGUL SYLLABLE GA",
+      "HANGUL SYLLABLE ga",
+      "hangul syllable GA",
+      "HANGUL SYLLABLE",
+      "HANGUL SYLLABLE ",
+      "HANGUL SYLLABLE A",
+      "HANGUL SYLLABLE GAGG",
+      "HANGUL SYLLABLE GGAGG",
+      "HANGUL SYLLABLE X",
+      "HANGUL SYLLABLE GAX",
+      "CJK UNIFIED IDEOGRAPH-4E00",
+      "CJK UNIFIED IDEOGRAPH-04E00",
+      "CJK UNIFIED IDEOGRAPH-4e00",
+      "cjk unified ideograph-4E00",
+      "CJK UNIFIED IDEOGRAPH-4E0",
+      "CJK UNIFIED IDEOGRAPH-2A6DF",
+      "CJK UNIFIED IDEOGRAPH-2A6E0",
+      "CJK UNIFIED IDEOGRAPH-9FFF",
+      "CJK UNIFIED IDEOGRAPH-A000",
+      "CJK UNIFIED IDEOGRAPH-0004E00",
+      "CJK COMPATIBILITY IDEOGRAPH-F900",
+      "cjk compatibility ideograph-f900",
+      "CJK COMPATIBILITY IDEOGRAPH-0F900",
+      "CJK COMPATIBILITY IDEOGRAPH-FB00",
+      "KHITAN SMALL SCRIPT CHARACTER-18B00",
+      "NUSHU CHARACTER-1B170",
+      "nushu character-1b170",
+      "NUSHU CHARACTER-1B16F",
+      "TANGUT IDEOGRAPH-17000",
       "LATIN CAPITAL LETTER A WITH MACRON AND GRAVE",  // named sequence
-      "BOM", "bom", "LF", "NULL", "VS1", "LATIN SMALL LETTER \xC3\xA9",
-      "SPACE-", "-", "HYPHEN-MINUS", "hyphen-minus", "HYPHEN MINUS"};
+      "BOM",
+      "bom",
+      "LF",
+      "NULL",
+      "VS1",
+      "LATIN SMALL LETTER \xC3\xA9",
+      "SPACE-",
+      "-",
+      "HYPHEN-MINUS",
+      "hyphen-minus",
+      "HYPHEN MINUS"};
   // Every 7th name in assorted spellings.
   for (char32_t cp = 0; cp <= kMaxCodePoint; cp += 7) {
     const auto name = Name(cp);
@@ -381,7 +431,8 @@ TEST(UnicodeTest, LookupMatchesPython) {
   EXPECT_EQ(failures, 0);
 }
 
-// --- UTF-8 ---------------------------------------------------------------------------
+// --- UTF-8
+// ---------------------------------------------------------------------------
 
 TEST(UnicodeTest, DecodeUtf8MatchesPythonOnEveryPrefix) {
   const std::vector<std::string> expected = RunOracle("utf8");
@@ -427,7 +478,8 @@ TEST(UnicodeTest, Utf8RoundTripsAndRejectsTruncation) {
   EXPECT_EQ(c, U'b');
 }
 
-// --- Spot checks that read as documentation -------------------------------------------
+// --- Spot checks that read as documentation
+// -------------------------------------------
 
 TEST(UnicodeTest, SpotChecks) {
   EXPECT_EQ(kUnicodeVersion, "14.0.0");

@@ -38,6 +38,10 @@ FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "LOWER", "UPPER",
          "XID_START", "XID_CONTINUE", "MIRRORED", "EXTENDED_CASE"]
 BIT = {name: 1 << i for i, name in enumerate(FLAGS)}
 
+# Printable ASCII that needs no escape in a C++ string literal.
+ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\?')
+assert len(ALPHABET) == 92
+
 
 # --- Per-code-point facts, all read from python3 -------------------------
 
@@ -387,55 +391,87 @@ def names_inc():
     word_id = {w: i + 1 for i, w in enumerate(words)}
     word_id["-"] = 0
     nwords = len(words) + 1
-    # id < 0xC0: one byte; else two bytes 0xC0 + (id - 0xC0) >> 8, low byte.
-    assert nwords < 0xC0 + (0x40 << 8), nwords
+    id_freq = [0] * nwords
+    for n in list(names.values()) + [a for _, a in aliases]:
+        for t in tokenize(n):
+            id_freq[word_id[t]] += 1
+
+    # Encoded names are strings of "digits" from a printable alphabet, so the
+    # table is a plain string literal.  A word id is one, two or three digits:
+    # a first digit below ONE is the id itself; ONE <= d < ONE + TWO starts a
+    # two-digit id; higher first digits start three-digit ids.  ONE and TWO
+    # are chosen to minimise the total length.
+    base = len(ALPHABET)
+    best = None
+    for one in range(1, base):
+        for two in range(0, base - one):
+            cap2 = one + two * base
+            cap3 = cap2 + (base - one - two) * base * base
+            if cap3 < nwords:
+                continue
+            total = sum(f * (1 if i < one else 2 if i < cap2 else 3)
+                        for i, f in enumerate(id_freq))
+            if best is None or total < best[0]:
+                best = (total, one, two)
+    _, one, two = best
+
+    def encode_id(i):
+        if i < one:
+            return [i]
+        i -= one
+        if i < two * base:
+            return [one + i // base, i % base]
+        i -= two * base
+        return [one + two + i // (base * base), (i // base) % base, i % base]
 
     def encode(n):
         tokens = tokenize(n)
         assert detokenize(tokens) == n, n
-        b = []
+        d = []
         for t in tokens:
-            i = word_id[t]
-            if i < 0xC0:
-                b.append(i)
-            else:
-                i -= 0xC0
-                b.append(0xC0 + (i >> 8))
-                b.append(i & 0xFF)
-        assert len(b) < 256
-        return [len(b)] + b
+            d.extend(encode_id(word_id[t]))
+        assert len(d) < base
+        return "".join(ALPHABET[x] for x in [len(d)] + d)
 
-    lex_chars = "".join(words)
-    lex_offsets = [0]
-    for w in words:
-        lex_offsets.append(lex_offsets[-1] + len(w))
-    # Names in code point order, each prefixed by its length in bytes; every
-    # kNameBlock-th name's offset is recorded.
+    # Names in code point order, each prefixed by its length in digits; the
+    # offset of every kNameBlock-th name is recorded.
     NAME_BLOCK = 16
-    name_bytes = []
+    name_text = []
+    name_len = 0
     block_offsets = []
     cp_ordinal = [0] * MAX_CP
     for ordinal, cp in enumerate(sorted(names)):
         if ordinal % NAME_BLOCK == 0:
-            block_offsets.append(len(name_bytes))
-        name_bytes.extend(encode(names[cp]))
+            block_offsets.append(name_len)
+        e = encode(names[cp])
+        name_text.append(e)
+        name_len += len(e)
         cp_ordinal[cp] = ordinal + 1
-    alias_bytes = []
+    alias_text = []
     alias_entries = []
+    alias_len = 0
     for cp, a in aliases:
-        alias_entries.append((cp, len(alias_bytes)))
-        alias_bytes.extend(encode(a))
+        alias_entries.append((cp, alias_len))
+        e = encode(a)
+        alias_text.append(e)
+        alias_len += len(e)
+
+    def emit_string(out, name, text):
+        out.append("inline constexpr std::string_view %s =" % name)
+        for i in range(0, len(text), 100):
+            out.append('"%s"' % text[i:i + 100])
+        out.append(";")
 
     out = header()
     out.append("inline constexpr int kNameBlock = %d;" % NAME_BLOCK)
     out.append("inline constexpr int kNameWordCount = %d;  // id 0 is '-'" % nwords)
-    # The lexicon as one string literal, split in lines.
-    out.append("inline constexpr std::string_view kNameLexicon =")
-    for i in range(0, len(lex_chars), 100):
-        out.append('"%s"' % lex_chars[i:i + 100])
-    out.append(";")
-    emit_array(out, "uint32_t", "kNameLexiconOffsets", [0] + lex_offsets)
-    emit_array(out, "uint8_t", "kNameBytes", name_bytes, per_line=32)
+    out.append("// Digit alphabet of the encoded names and the id-length split.")
+    out.append('inline constexpr std::string_view kNameAlphabet = "%s";' % ALPHABET)
+    out.append("inline constexpr int kNameOneDigitIds = %d;" % one)
+    out.append("inline constexpr int kNameTwoDigitLeads = %d;" % two)
+    out.append("// The words by id (from 1), each followed by a space.")
+    emit_string(out, "kNameLexicon", "".join(w + " " for w in words))
+    emit_string(out, "kNameText", "".join(name_text))
     emit_array(out, "uint32_t", "kNameBlockOffsets", block_offsets)
     # cp -> ordinal: per 64-code-point chunk a bitmap of named code points and
     # the ordinal of the chunk's first named one; chunks deduplicated.
@@ -459,7 +495,7 @@ def names_inc():
         out.append(",".join("{%dull,%d}" % c for c in chunks[i:i + 6]) + ",")
     out.append("};")
     emit_two_level(out, "kNameChunk", chunk_of)
-    emit_array(out, "uint8_t", "kAliasBytes", alias_bytes, per_line=32)
+    emit_string(out, "kAliasText", "".join(alias_text))
     out.append("inline constexpr AliasEntry kAliases[%d] = {" % len(alias_entries))
     out.append(",".join("{%d,%d}" % e for e in alias_entries))
     out.append("};")

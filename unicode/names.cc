@@ -7,6 +7,7 @@
 // upper-casing against names, aliases and the other algorithmic ranges.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdio>
 #include <utility>
@@ -73,21 +74,57 @@ std::optional<char32_t> LookupHangul(std::string_view rest) {
 
 // --- Encoded names ----------------------------------------------------------------
 
-// Appends the name encoded at bytes[off] (length-prefixed word ids).
-void DecodeName(const uint8_t* bytes, uint32_t off, std::string& out) {
-  const uint32_t end = off + 1 + bytes[off];
+// Value of each alphabet character as a digit (see gen_tables.py).
+constexpr std::array<uint8_t, 128> kDigitValue = [] {
+  std::array<uint8_t, 128> t{};
+  for (size_t i = 0; i < ui::kNameAlphabet.size(); ++i) {
+    t[static_cast<unsigned char>(ui::kNameAlphabet[i])] = static_cast<uint8_t>(i);
+  }
+  return t;
+}();
+constexpr uint32_t kBase = ui::kNameAlphabet.size();
+
+inline uint32_t Digit(std::string_view text, uint32_t i) {
+  return kDigitValue[static_cast<unsigned char>(text[i]) & 0x7F];
+}
+
+// Offset in kNameLexicon of the word with each id (id 0, '-', is unused):
+// computed at compile time from the space-separated lexicon.
+constexpr std::array<uint32_t, ui::kNameWordCount + 1> kWordOffsets = [] {
+  std::array<uint32_t, ui::kNameWordCount + 1> t{};
+  uint32_t id = 1;
+  t[1] = 0;
+  for (uint32_t i = 0; i < ui::kNameLexicon.size(); ++i) {
+    if (ui::kNameLexicon[i] == ' ' && id < ui::kNameWordCount) t[++id] = i + 1;
+  }
+  return t;
+}();
+
+// Appends the name encoded at text[off]: a length digit, then word ids.
+void DecodeName(std::string_view text, uint32_t off, std::string& out) {
+  const uint32_t end = off + 1 + Digit(text, off);
   bool prev_word = false;
   for (uint32_t i = off + 1; i < end;) {
-    uint32_t id = bytes[i++];
-    if (id >= 0xC0) id = 0xC0 + ((id - 0xC0) << 8 | bytes[i++]);
+    uint32_t id = Digit(text, i++);
+    if (id >= ui::kNameOneDigitIds) {
+      const uint32_t lead = id - ui::kNameOneDigitIds;
+      if (lead < ui::kNameTwoDigitLeads) {
+        id = ui::kNameOneDigitIds + lead * kBase + Digit(text, i++);
+      } else {
+        const uint32_t d1 = Digit(text, i++);
+        const uint32_t d2 = Digit(text, i++);
+        id = ui::kNameOneDigitIds + ui::kNameTwoDigitLeads * kBase +
+             ((lead - ui::kNameTwoDigitLeads) * kBase + d1) * kBase + d2;
+      }
+    }
     if (id == 0) {
       out.push_back('-');
       prev_word = false;
       continue;
     }
     if (prev_word) out.push_back(' ');
-    const uint32_t b = ui::kNameLexiconOffsets[id];
-    out.append(ui::kNameLexicon.substr(b, ui::kNameLexiconOffsets[id + 1] - b));
+    const std::string_view rest = ui::kNameLexicon.substr(kWordOffsets[id]);
+    out.append(rest.substr(0, rest.find(' ')));
     prev_word = true;
   }
 }
@@ -104,11 +141,13 @@ uint32_t NameOrdinal(char32_t cp) {
   return c.first_ordinal + static_cast<uint32_t>(std::popcount(below));
 }
 
-// Offset in kNameBytes of the name with 1-based `ordinal`.
+// Offset in kNameText of the name with 1-based `ordinal`.
 uint32_t NameOffset(uint32_t ordinal) {
   const uint32_t k = ordinal - 1;
   uint32_t off = ui::kNameBlockOffsets[k / ui::kNameBlock];
-  for (uint32_t i = 0; i < k % ui::kNameBlock; ++i) off += 1 + ui::kNameBytes[off];
+  for (uint32_t i = 0; i < k % ui::kNameBlock; ++i) {
+    off += 1 + Digit(ui::kNameText, off);
+  }
   return off;
 }
 
@@ -145,12 +184,12 @@ NameIndex BuildIndex() {
     const uint32_t ordinal = NameOrdinal(cp);
     if (ordinal == 0) continue;
     name.clear();
-    DecodeName(ui::kNameBytes, NameOffset(ordinal), name);
+    DecodeName(ui::kNameText, NameOffset(ordinal), name);
     index.emplace_back(HashName(name), cp);
   }
   for (uint32_t i = 0; i < std::size(ui::kAliases); ++i) {
     name.clear();
-    DecodeName(ui::kAliasBytes, ui::kAliases[i].offset, name);
+    DecodeName(ui::kAliasText, ui::kAliases[i].offset, name);
     index.emplace_back(HashName(name), i | kAliasTag);
   }
   std::sort(index.begin(), index.end());
@@ -173,11 +212,11 @@ std::optional<char32_t> LookupTabulated(const std::string& upper) {
     char32_t cp;
     if (it->second & kAliasTag) {
       const ui::AliasEntry& a = ui::kAliases[it->second & ~kAliasTag];
-      DecodeName(ui::kAliasBytes, a.offset, name);
+      DecodeName(ui::kAliasText, a.offset, name);
       cp = a.cp;
     } else {
       cp = it->second;
-      DecodeName(ui::kNameBytes, NameOffset(NameOrdinal(cp)), name);
+      DecodeName(ui::kNameText, NameOffset(NameOrdinal(cp)), name);
     }
     if (name == upper) return cp;
   }
@@ -219,7 +258,7 @@ std::optional<std::string> Name(char32_t cp) {
   const uint32_t ordinal = NameOrdinal(cp);
   if (ordinal == 0) return std::nullopt;
   std::string out;
-  DecodeName(ui::kNameBytes, NameOffset(ordinal), out);
+  DecodeName(ui::kNameText, NameOffset(ordinal), out);
   return out;
 }
 

@@ -56,8 +56,8 @@ struct CompositionPair {
   char32_t composite;
 };
 
-// A name alias: its code point and where its encoded words start in
-// kAliasBytes (length-prefixed like kNameBytes).
+// A name alias: its code point and where its encoding starts in kAliasText
+// (length-prefixed like the names in kNameText).
 struct AliasEntry {
   char32_t cp;
   uint32_t offset;

@@ -124,6 +124,18 @@ class RunDiffTest(unittest.TestCase):
         self.assertEqual(proc.stdout.splitlines()[-1], "2 passed, 0 failed")
         self.assertEqual(proc.returncode, 0)
 
+    def test_stale_xfail_entry_is_a_failure(self):
+        stale = Path(self.tmp.name) / "stale"
+        stale.mkdir()
+        (stale / "a.py").write_text("# fake: pass\nprint(1)\n")
+        (stale / "xfail.txt").write_text("gone.py  was deleted\n")
+        proc = subprocess.run([sys.executable, str(RUN_DIFF), "--root", str(stale),
+                               "--pyrt", str(self.fake), "--python3", sys.executable],
+                              capture_output=True, text=True, timeout=60)
+        self.assertIn("STALE    gone.py", proc.stdout)
+        self.assertEqual(proc.stdout.splitlines()[-1], "1 passed, 1 failed")
+        self.assertEqual(proc.returncode, 1)
+
     def test_xfail_without_reason_is_an_error(self):
         bad = Path(self.tmp.name) / "bad"
         bad.mkdir()

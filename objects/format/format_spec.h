@@ -35,7 +35,7 @@
 namespace pyrt::format {
 
 // The Python exception a formatting error maps to.
-enum class ErrorKind : uint8_t { kNone, kValueError, kOverflowError };
+enum class ErrorKind : uint8_t { kNone, kValueError, kOverflowError, kZeroDivisionError };
 
 // A formatting failure: the exception type and CPython's message. kind == kNone: success.
 struct Error {

@@ -34,6 +34,63 @@ void StripTrailingZeros(std::string* digits) {
 
 }  // namespace
 
+namespace {
+
+// kFixed with ndigits < 0 (rounding to tens, hundreds, ...): std::to_chars cannot round
+// left of the point, so take the exact expansion (every double has one, with at most
+// 1074 fractional digits) and round half to even by hand.
+Digits FixedNegative(double x, int ndigits) {
+  Digits r;
+  r.negative = std::signbit(x);
+  std::string buf(1500, '\0');
+  auto res = std::to_chars(buf.data(), buf.data() + buf.size(), std::fabs(x),
+                           std::chars_format::fixed, 1074);
+  std::string_view s(buf.data(), res.ptr - buf.data());
+  const size_t dot = s.find('.');
+  std::string d;
+  for (char c : s) {
+    if (c != '.') d.push_back(c);
+  }
+  int64_t decpt = static_cast<int64_t>(dot == std::string_view::npos ? s.size() : dot);
+  size_t lead = 0;
+  while (lead < d.size() && d[lead] == '0') ++lead;
+  d.erase(0, lead);
+  decpt -= static_cast<int64_t>(lead);
+  StripTrailingZeros(&d);
+  const int64_t keep = decpt + ndigits;
+  if (keep < 0 || d.empty()) {
+    r.decpt = -ndigits;
+    return r;
+  }
+  if (keep < static_cast<int64_t>(d.size())) {
+    const std::string_view rest = std::string_view(d).substr(static_cast<size_t>(keep));
+    const bool tie = rest[0] == '5' && rest.find_first_not_of('0', 1) == std::string_view::npos;
+    bool up = rest[0] > '5' || (rest[0] == '5' && !tie);
+    if (tie && keep > 0) up = ((d[static_cast<size_t>(keep) - 1] - '0') & 1) != 0;
+    d.resize(static_cast<size_t>(keep));
+    if (up) {
+      int64_t i = keep - 1;
+      while (i >= 0 && d[static_cast<size_t>(i)] == '9') d[static_cast<size_t>(i--)] = '0';
+      if (i < 0) {
+        d.insert(d.begin(), '1');
+        ++decpt;
+      } else {
+        ++d[static_cast<size_t>(i)];
+      }
+    }
+    StripTrailingZeros(&d);
+  }
+  if (d.empty()) {
+    r.decpt = -ndigits;
+    return r;
+  }
+  r.digits = d;
+  r.decpt = static_cast<int>(decpt);
+  return r;
+}
+
+}  // namespace
+
 Digits ToDigits(double x, DigitMode mode, int ndigits) {
   Digits r;
   r.negative = std::signbit(x);
@@ -73,7 +130,8 @@ Digits ToDigits(double x, DigitMode mode, int ndigits) {
       break;
     }
     case DigitMode::kFixed: {
-      auto res = std::to_chars(first, last, ax, std::chars_format::fixed, std::max(ndigits, 0));
+      if (ndigits < 0) return FixedNegative(x, ndigits);
+      auto res = std::to_chars(first, last, ax, std::chars_format::fixed, ndigits);
       std::string_view s(first, res.ptr - first);
       const size_t dot = s.find('.');
       const size_t int_len = dot == std::string_view::npos ? s.size() : dot;

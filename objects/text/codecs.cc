@@ -1,0 +1,374 @@
+// codecs.cc — UTF-8, Latin-1 and ASCII with CPython's error handling (see codecs.h).
+#include "objects/text/codecs.h"
+
+#include <cstdio>
+
+#include "unicode/unicode.h"
+
+namespace pyrt::text {
+namespace {
+
+bool IsContinuation(unsigned char c) { return c >= 0x80 && c < 0xC0; }
+bool IsSurrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
+
+void AppendHex(std::string* out, const char* fmt, unsigned v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  *out += buf;
+}
+
+// backslashreplace for one character being encoded.
+void AppendBackslash(std::string* out, char32_t c) {
+  if (c <= 0xFF) {
+    AppendHex(out, "\\x%02x", c);
+  } else if (c <= 0xFFFF) {
+    AppendHex(out, "\\u%04x", c);
+  } else {
+    AppendHex(out, "\\U%08x", c);
+  }
+}
+
+CodecError MakeError(bool decoding, std::string_view encoding, std::string_view reason,
+                     int64_t start, int64_t end, uint32_t first_unit) {
+  CodecError e;
+  e.failed = true;
+  e.decoding = decoding;
+  e.encoding = encoding;
+  e.reason = reason;
+  e.start = start;
+  e.end = end;
+  e.first_unit = first_unit;
+  return e;
+}
+
+// Applies an encode-side handler to text[start, end), the unencodable run. `limit` is the
+// first code point the codec cannot encode (0x80, 0x100, or 0 for UTF-8's surrogates).
+// Returns a failed CodecError when the handler raises.
+CodecError HandleEncodeError(std::u32string_view text, int64_t start, int64_t end,
+                             ErrorHandler errors, std::string_view encoding,
+                             std::string_view reason, bool utf8, std::string* out) {
+  auto fail = [&](int64_t s, int64_t e) {
+    return MakeError(false, encoding, reason, s, e, text[static_cast<size_t>(s)]);
+  };
+  switch (errors) {
+    case ErrorHandler::kStrict:
+      return fail(start, end);
+    case ErrorHandler::kIgnore:
+      return {};
+    case ErrorHandler::kReplace:
+      out->append(static_cast<size_t>(end - start), '?');
+      return {};
+    case ErrorHandler::kBackslashReplace:
+      for (int64_t i = start; i < end; ++i) AppendBackslash(out, text[static_cast<size_t>(i)]);
+      return {};
+    case ErrorHandler::kXmlCharRefReplace:
+      for (int64_t i = start; i < end; ++i) {
+        *out += "&#" + std::to_string(static_cast<uint32_t>(text[static_cast<size_t>(i)])) + ";";
+      }
+      return {};
+    case ErrorHandler::kNameReplace:
+      for (int64_t i = start; i < end; ++i) {
+        const char32_t c = text[static_cast<size_t>(i)];
+        if (auto name = unicode::Name(c)) {
+          *out += "\\N{" + *name + "}";
+        } else {
+          AppendBackslash(out, c);
+        }
+      }
+      return {};
+    case ErrorHandler::kSurrogateEscape: {
+      // CPython encodes the leading run of U+DC80..U+DCFF and hands the rest of the range
+      // to the handler, which raises for it.
+      int64_t k = start;
+      for (; k < end; ++k) {
+        const char32_t c = text[static_cast<size_t>(k)];
+        if (c < 0xDC80 || c > 0xDCFF) break;
+        *out += static_cast<char>(c & 0xFF);
+      }
+      if (k >= end) return {};
+      return fail(k, end);
+    }
+    case ErrorHandler::kSurrogatePass:
+      if (!utf8) return fail(start, end);
+      for (int64_t i = start; i < end; ++i) {
+        const char32_t c = text[static_cast<size_t>(i)];
+        if (!IsSurrogate(c)) return fail(start, end);
+        *out += static_cast<char>(0xE0 | (c >> 12));
+        *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        *out += static_cast<char>(0x80 | (c & 0x3F));
+      }
+      return {};
+  }
+  return fail(start, end);
+}
+
+// Applies a decode-side handler to bytes[start, end). Returns the position to resume at,
+// or -1 with *error set when the handler raises.
+int64_t HandleDecodeError(std::string_view bytes, int64_t start, int64_t end,
+                          ErrorHandler errors, std::string_view encoding,
+                          std::string_view reason, bool utf8, std::u32string* out,
+                          CodecError* error) {
+  switch (errors) {
+    case ErrorHandler::kIgnore:
+      return end;
+    case ErrorHandler::kReplace:
+      *out += U'\uFFFD';
+      return end;
+    case ErrorHandler::kSurrogateEscape: {
+      // CPython escapes the non-ASCII bytes at the start of the range (at most four) and
+      // resumes after them; it refuses to escape ASCII bytes.
+      int64_t i = start;
+      while (i < end && i - start < 4) {
+        const auto b = static_cast<unsigned char>(bytes[static_cast<size_t>(i)]);
+        if (b < 128) break;
+        *out += static_cast<char32_t>(0xDC00 + b);
+        ++i;
+      }
+      if (i > start) return i;
+      break;
+    }
+    case ErrorHandler::kBackslashReplace: {
+      for (int64_t i = start; i < end; ++i) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\x%02x",
+                      static_cast<unsigned char>(bytes[static_cast<size_t>(i)]));
+        for (char c : std::string_view(buf)) *out += static_cast<char32_t>(c);
+      }
+      return end;
+    }
+    case ErrorHandler::kSurrogatePass:
+      // An encoded surrogate (ED A0..BF 80..BF) at `start` decodes to the surrogate.
+      if (utf8 && start + 3 <= static_cast<int64_t>(bytes.size())) {
+        const auto b0 = static_cast<unsigned char>(bytes[static_cast<size_t>(start)]);
+        const auto b1 = static_cast<unsigned char>(bytes[static_cast<size_t>(start) + 1]);
+        const auto b2 = static_cast<unsigned char>(bytes[static_cast<size_t>(start) + 2]);
+        if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+          const char32_t c = ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+          if (IsSurrogate(c)) {
+            *out += c;
+            return start + 3;
+          }
+        }
+      }
+      break;
+    default:
+      break;
+  }
+  *error = MakeError(true, encoding, reason, start, end,
+                     static_cast<unsigned char>(bytes[static_cast<size_t>(start)]));
+  return -1;
+}
+
+}  // namespace
+
+bool ParseErrorHandler(std::string_view name, ErrorHandler* out) {
+  static constexpr std::pair<std::string_view, ErrorHandler> kNames[] = {
+      {"strict", ErrorHandler::kStrict},
+      {"ignore", ErrorHandler::kIgnore},
+      {"replace", ErrorHandler::kReplace},
+      {"surrogateescape", ErrorHandler::kSurrogateEscape},
+      {"backslashreplace", ErrorHandler::kBackslashReplace},
+      {"surrogatepass", ErrorHandler::kSurrogatePass},
+      {"xmlcharrefreplace", ErrorHandler::kXmlCharRefReplace},
+      {"namereplace", ErrorHandler::kNameReplace},
+  };
+  for (const auto& [n, h] : kNames) {
+    if (n == name) {
+      *out = h;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string CodecError::Message() const {
+  char buf[64];
+  std::string msg = "'" + encoding + "' codec can't ";
+  if (end == start + 1) {
+    if (decoding) {
+      std::snprintf(buf, sizeof buf, "decode byte 0x%02x", first_unit);
+    } else if (first_unit <= 0xFF) {
+      std::snprintf(buf, sizeof buf, "encode character '\\x%02x'", first_unit);
+    } else if (first_unit <= 0xFFFF) {
+      std::snprintf(buf, sizeof buf, "encode character '\\u%04x'", first_unit);
+    } else {
+      std::snprintf(buf, sizeof buf, "encode character '\\U%08x'", first_unit);
+    }
+    msg += buf;
+    msg += " in position " + std::to_string(start);
+  } else {
+    msg += decoding ? "decode bytes" : "encode characters";
+    msg += " in position " + std::to_string(start) + "-" + std::to_string(end - 1);
+  }
+  return msg + ": " + reason;
+}
+
+// --- UTF-8 ---------------------------------------------------------------------------
+
+CodecError DecodeUtf8(std::string_view bytes, ErrorHandler errors, std::u32string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(bytes.size());
+  auto at = [&](int64_t i) { return static_cast<unsigned char>(bytes[static_cast<size_t>(i)]); };
+  int64_t s = 0;
+  while (s < n) {
+    const unsigned char c = at(s);
+    if (c < 0x80) {
+      *out += c;
+      ++s;
+      continue;
+    }
+    // Classify the sequence at s: 0 = cut off by the end, 1 = invalid start byte,
+    // 2/3/4 = invalid continuation at offset 1/2/3 (CPython's decoder codes).
+    int code = -1;
+    char32_t cp = 0;
+    int len = 0;
+    const int64_t left = n - s;
+    if (c < 0xC2) {
+      code = 1;
+    } else if (c < 0xE0) {
+      if (left < 2) {
+        code = 0;
+      } else if (!IsContinuation(at(s + 1))) {
+        code = 2;
+      } else {
+        cp = ((c & 0x1F) << 6) | (at(s + 1) & 0x3F);
+        len = 2;
+      }
+    } else if (c < 0xF0) {
+      auto bad2 = [&](unsigned char c2) {
+        return !IsContinuation(c2) || (c == 0xE0 && c2 < 0xA0) || (c == 0xED && c2 >= 0xA0);
+      };
+      if (left < 3) {
+        code = left >= 2 && bad2(at(s + 1)) ? 2 : 0;
+      } else if (bad2(at(s + 1))) {
+        code = 2;
+      } else if (!IsContinuation(at(s + 2))) {
+        code = 3;
+      } else {
+        cp = ((c & 0x0F) << 12) | ((at(s + 1) & 0x3F) << 6) | (at(s + 2) & 0x3F);
+        len = 3;
+      }
+    } else if (c < 0xF5) {
+      auto bad2 = [&](unsigned char c2) {
+        return !IsContinuation(c2) || (c == 0xF0 && c2 < 0x90) || (c == 0xF4 && c2 >= 0x90);
+      };
+      if (left < 4) {
+        if (left >= 2 && bad2(at(s + 1))) {
+          code = 2;
+        } else if (left >= 3 && !IsContinuation(at(s + 2))) {
+          code = 3;
+        } else {
+          code = 0;
+        }
+      } else if (bad2(at(s + 1))) {
+        code = 2;
+      } else if (!IsContinuation(at(s + 2))) {
+        code = 3;
+      } else if (!IsContinuation(at(s + 3))) {
+        code = 4;
+      } else {
+        cp = ((c & 0x07) << 18) | ((at(s + 1) & 0x3F) << 12) | ((at(s + 2) & 0x3F) << 6) |
+             (at(s + 3) & 0x3F);
+        len = 4;
+      }
+    } else {
+      code = 1;
+    }
+    if (len > 0) {
+      *out += cp;
+      s += len;
+      continue;
+    }
+    const char* reason = code == 0 ? "unexpected end of data"
+                         : code == 1 ? "invalid start byte"
+                                     : "invalid continuation byte";
+    const int64_t end = code == 0 ? n : code == 1 ? s + 1 : s + code - 1;
+    CodecError error;
+    const int64_t resume =
+        HandleDecodeError(bytes, s, end, errors, "utf-8", reason, true, out, &error);
+    if (resume < 0) return error;
+    s = resume;
+  }
+  return {};
+}
+
+CodecError EncodeUtf8(std::u32string_view text, ErrorHandler errors, std::string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(text.size());
+  for (int64_t i = 0; i < n; ++i) {
+    const char32_t c = text[static_cast<size_t>(i)];
+    if (IsSurrogate(c)) {
+      int64_t end = i + 1;
+      while (end < n && IsSurrogate(text[static_cast<size_t>(end)])) ++end;
+      CodecError e = HandleEncodeError(text, i, end, errors, "utf-8", "surrogates not allowed",
+                                       true, out);
+      if (e.failed) return e;
+      i = end - 1;
+      continue;
+    }
+    char buf[4];
+    const int len = unicode::EncodeUtf8(c, buf);
+    out->append(buf, static_cast<size_t>(len));
+  }
+  return {};
+}
+
+// --- Latin-1 and ASCII -----------------------------------------------------------------
+
+namespace {
+
+CodecError EncodeCharmap(std::u32string_view text, ErrorHandler errors, char32_t limit,
+                         std::string_view encoding, std::string_view reason,
+                         std::string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(text.size());
+  for (int64_t i = 0; i < n; ++i) {
+    const char32_t c = text[static_cast<size_t>(i)];
+    if (c < limit) {
+      *out += static_cast<char>(c);
+      continue;
+    }
+    int64_t end = i + 1;
+    while (end < n && text[static_cast<size_t>(end)] >= limit) ++end;
+    CodecError e = HandleEncodeError(text, i, end, errors, encoding, reason, false, out);
+    if (e.failed) return e;
+    i = end - 1;
+  }
+  return {};
+}
+
+}  // namespace
+
+void DecodeLatin1(std::string_view bytes, std::u32string* out) {
+  out->clear();
+  for (unsigned char c : bytes) *out += c;
+}
+
+CodecError EncodeLatin1(std::u32string_view text, ErrorHandler errors, std::string* out) {
+  return EncodeCharmap(text, errors, 0x100, "latin-1", "ordinal not in range(256)", out);
+}
+
+CodecError DecodeAscii(std::string_view bytes, ErrorHandler errors, std::u32string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(bytes.size());
+  for (int64_t i = 0; i < n;) {
+    const auto c = static_cast<unsigned char>(bytes[static_cast<size_t>(i)]);
+    if (c < 0x80) {
+      *out += c;
+      ++i;
+      continue;
+    }
+    CodecError error;
+    const int64_t resume = HandleDecodeError(bytes, i, i + 1, errors, "ascii",
+                                             "ordinal not in range(128)", false, out, &error);
+    if (resume < 0) return error;
+    i = resume;
+  }
+  return {};
+}
+
+CodecError EncodeAscii(std::u32string_view text, ErrorHandler errors, std::string* out) {
+  return EncodeCharmap(text, errors, 0x80, "ascii", "ordinal not in range(128)", out);
+}
+
+}  // namespace pyrt::text

@@ -1,0 +1,85 @@
+// codecs.h — the codecs every Python program touches (UTF-8, Latin-1, ASCII), with
+// CPython 3.11's error ranges, error handlers and messages.
+//
+// Decoding turns bytes into code points; encoding turns code points into bytes. When a
+// codec meets something it cannot handle it reports an error *range* [start, end) and an
+// error handler decides what happens:
+//
+//   handler            decode: per error range       encode: per error range
+//   strict             fail (UnicodeDecodeError)     fail (UnicodeEncodeError)
+//   ignore             drop the bytes                drop the characters
+//   replace            one U+FFFD                    one '?' per character
+//   surrogateescape    U+DC80..U+DCFF per byte       U+DC80..U+DCFF back to bytes;
+//                                                    anything else fails
+//   backslashreplace   \xhh per byte                 \xhh, \uhhhh or \Uhhhhhhhh
+//   surrogatepass      (UTF-8: surrogates decoded)   (UTF-8: surrogates encoded)
+//   xmlcharrefreplace  —                             &#decimal; per character
+//   namereplace        —                             \N{NAME} (or backslashreplace)
+//
+// The ranges are CPython's: for UTF-8 decoding, an invalid start byte is one byte, an
+// invalid continuation ends the range before the bad byte, and a sequence cut off by the
+// end of the data is one range ("unexpected end of data"); for encoding, a run of
+// consecutive unencodable characters is one range.
+//
+// Code points are passed as UTF-32 (`std::u32string`): the str layer converts to and
+// from its PEP 393 storage. Pure and thread-safe; no exceptions — failures come back as
+// a CodecError carrying everything Python's exception needs.
+#ifndef PYRT_OBJECTS_TEXT_CODECS_H_
+#define PYRT_OBJECTS_TEXT_CODECS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace pyrt::text {
+
+// The built-in error handlers (codecs.register_error handlers are the VM's business).
+enum class ErrorHandler : uint8_t {
+  kStrict,
+  kIgnore,
+  kReplace,
+  kSurrogateEscape,
+  kBackslashReplace,
+  kSurrogatePass,
+  kXmlCharRefReplace,
+  kNameReplace,
+};
+
+// Parses a handler name ("strict", ...); false for names this library does not know
+// (the VM then looks in the codecs registry or raises LookupError).
+[[nodiscard]] bool ParseErrorHandler(std::string_view name, ErrorHandler* out);
+
+// A failed decode or encode: what UnicodeDecodeError/UnicodeEncodeError carry.
+struct CodecError {
+  bool failed = false;
+  bool decoding = false;      // UnicodeDecodeError (else UnicodeEncodeError)
+  std::string encoding;       // "utf-8", "latin-1", "ascii"
+  std::string reason;         // "invalid start byte", "surrogates not allowed", ...
+  int64_t start = 0, end = 0;
+  // The failing input, for the message (a byte for decoding, a character for encoding).
+  uint32_t first_unit = 0;
+  // str(exc): "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte".
+  [[nodiscard]] std::string Message() const;
+};
+
+// bytes.decode("utf-8", errors). With kSurrogatePass, encoded surrogates decode too.
+[[nodiscard]] CodecError DecodeUtf8(std::string_view bytes, ErrorHandler errors,
+                                    std::u32string* out);
+// str.encode("utf-8", errors).
+[[nodiscard]] CodecError EncodeUtf8(std::u32string_view text, ErrorHandler errors,
+                                    std::string* out);
+// bytes.decode("latin-1"): never fails.
+void DecodeLatin1(std::string_view bytes, std::u32string* out);
+// str.encode("latin-1", errors).
+[[nodiscard]] CodecError EncodeLatin1(std::u32string_view text, ErrorHandler errors,
+                                      std::string* out);
+// bytes.decode("ascii", errors).
+[[nodiscard]] CodecError DecodeAscii(std::string_view bytes, ErrorHandler errors,
+                                     std::u32string* out);
+// str.encode("ascii", errors).
+[[nodiscard]] CodecError EncodeAscii(std::u32string_view text, ErrorHandler errors,
+                                     std::string* out);
+
+}  // namespace pyrt::text
+
+#endif  // PYRT_OBJECTS_TEXT_CODECS_H_

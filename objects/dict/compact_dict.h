@@ -99,6 +99,13 @@
 #include <type_traits>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
+
 namespace pyrt {
 
 // The default hash: the value itself for integers, enums and pointers (the dict mixes every
@@ -158,6 +165,9 @@ inline constexpr unsigned kMinLog2 = 3;
 inline constexpr unsigned kMinTagBits = 4;
 // Tags longer than this give no measurable benefit; the rest of the slot stays zero.
 inline constexpr unsigned kMaxTagBits = 32;
+// Bytes probed at once (one SSE2 register). The slot area has this many extra bytes at the
+// end holding clones of the first slots, so a group load starting at any slot is in bounds.
+inline constexpr std::size_t kGroupBytes = 16;
 // Fibonacci hashing multiplier: 2^64 / golden ratio, odd.
 inline constexpr std::uint64_t kMix = 0x9E3779B97F4A7C15ull;
 
@@ -712,10 +722,13 @@ class CompactDict {
   [[nodiscard]] static unsigned IbitsFor(unsigned log2) {
     return static_cast<unsigned>(std::bit_width(dict_internal::UsableFor(log2) + 1));
   }
+  // 64-bit words of the slot area: 2^log2 slots plus the cloned group tail.
+  [[nodiscard]] static std::size_t SlotWords(unsigned log2, unsigned width) {
+    return ((std::size_t{width} << log2) + dict_internal::kGroupBytes + 7) / 8;
+  }
   [[nodiscard]] static std::size_t IndexWords(unsigned log2, unsigned width) {
-    const std::size_t slot_words = ((std::size_t{width} << log2) + 7) / 8;
     const std::size_t dead_words = (dict_internal::UsableFor(log2) + 63) / 64;
-    return slot_words + dead_words;
+    return SlotWords(log2, width) + dead_words;
   }
 
   void SetGeometry(unsigned log2, unsigned width) {
@@ -760,12 +773,19 @@ class CompactDict {
       default: return Slots<std::uint64_t>()[i];
     }
   }
+  // Writes slot i and, for the first group's worth of slots, its clone past the end.
+  template <class S>
+  void WriteSlotT(std::size_t i, std::uint64_t v) {
+    S* slots = Slots<S>();
+    slots[i] = static_cast<S>(v);
+    if (i < dict_internal::kGroupBytes / sizeof(S) - 1) slots[i + mask_ + 1] = static_cast<S>(v);
+  }
   void WriteSlot(std::size_t i, std::uint64_t v) {
     switch (width_) {
-      case 1: Slots<std::uint8_t>()[i] = static_cast<std::uint8_t>(v); break;
-      case 2: Slots<std::uint16_t>()[i] = static_cast<std::uint16_t>(v); break;
-      case 4: Slots<std::uint32_t>()[i] = static_cast<std::uint32_t>(v); break;
-      default: Slots<std::uint64_t>()[i] = v; break;
+      case 1: WriteSlotT<std::uint8_t>(i, v); break;
+      case 2: WriteSlotT<std::uint16_t>(i, v); break;
+      case 4: WriteSlotT<std::uint32_t>(i, v); break;
+      default: WriteSlotT<std::uint64_t>(i, v); break;
     }
   }
   [[nodiscard]] bool IsLive(std::size_t pos) const {
@@ -808,13 +828,92 @@ class CompactDict {
       i = (i + 1) & mask_;
     }
   }
+#if defined(__SSE2__)
+  // Group probing: one 16-byte load covers 8, 4 or 2 consecutive slots (the cloned tail
+  // makes the load valid at any start). Lanes whose tag matches and that hold an entry are
+  // candidates; lanes from the first EMPTY on are ignored, and an EMPTY ends the probe. A
+  // hit or miss then takes one well-predicted branch per group instead of one per slot.
+  template <class S>
+  [[nodiscard]] std::size_t FindIndexGroup(const Key& key, hash_type hash) const {
+    constexpr unsigned kLanes = dict_internal::kGroupBytes / sizeof(S);
+    // movemask gives one bit per byte; keep the lowest byte's bit of each lane.
+    constexpr unsigned kLaneBits = sizeof(S) == 2 ? 0x5555u : sizeof(S) == 4 ? 0x1111u : 0x0101u;
+    const std::uint64_t mixed = static_cast<std::uint64_t>(hash) * dict_internal::kMix;
+    const S want = static_cast<S>(((mixed >> tag_shift_) & tag_mask_) << ibits_);
+    const S pos_mask = static_cast<S>((std::uint64_t{1} << ibits_) - 1);
+    const S* slots = Slots<S>();
+    const __m128i vwant = Splat<S>(want);
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i one = Splat<S>(1);
+    const __m128i count = _mm_cvtsi32_si128(static_cast<int>(ibits_));
+    std::size_t i = (mixed >> shift_) & mask_;
+    for (;;) {
+      const __m128i g = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + i));
+      const __m128i tag_ok = CmpEq<S>(ShiftRight<S>(_mm_xor_si128(g, vwant), count), zero);
+      const __m128i empty = CmpEq<S>(g, zero);
+      const __m128i holder = _mm_andnot_si128(_mm_or_si128(empty, CmpEq<S>(g, one)), tag_ok);
+      unsigned cand = static_cast<unsigned>(_mm_movemask_epi8(holder)) & kLaneBits;
+      const unsigned empties = static_cast<unsigned>(_mm_movemask_epi8(empty)) & kLaneBits;
+      if (empties) cand &= (empties & (0u - empties)) - 1;
+      while (cand) {
+        const unsigned lane = static_cast<unsigned>(std::countr_zero(cand)) / sizeof(S);
+        const std::size_t pos = static_cast<std::size_t>(slots[i + lane] & pos_mask) - 2;
+        const Entry& e = entries_[pos];
+        if constexpr (kStoresHash) {
+          if (e.hash == hash && eq_(e.kv.value.first, key)) return pos;
+        } else {
+          if (eq_(e.kv.value.first, key)) return pos;
+        }
+        cand &= cand - 1;
+      }
+      if (empties) return kNotFound;
+      i = (i + kLanes) & mask_;
+    }
+  }
+  template <class S>
+  [[nodiscard]] static __m128i Splat(S v) {
+    if constexpr (sizeof(S) == 2) return _mm_set1_epi16(static_cast<short>(v));
+    if constexpr (sizeof(S) == 4) return _mm_set1_epi32(static_cast<int>(v));
+    if constexpr (sizeof(S) == 8) return _mm_set1_epi64x(static_cast<long long>(v));
+  }
+  template <class S>
+  [[nodiscard]] static __m128i ShiftRight(__m128i x, __m128i count) {
+    if constexpr (sizeof(S) == 2) return _mm_srl_epi16(x, count);
+    if constexpr (sizeof(S) == 4) return _mm_srl_epi32(x, count);
+    if constexpr (sizeof(S) == 8) return _mm_srl_epi64(x, count);
+  }
+  template <class S>
+  [[nodiscard]] static __m128i CmpEq(__m128i a, __m128i b) {
+    if constexpr (sizeof(S) == 2) return _mm_cmpeq_epi16(a, b);
+    if constexpr (sizeof(S) == 4) return _mm_cmpeq_epi32(a, b);
+#if defined(__SSE4_1__)
+    if constexpr (sizeof(S) == 8) return _mm_cmpeq_epi64(a, b);
+#else
+    if constexpr (sizeof(S) == 8) {
+      // 64-bit equality from 32-bit halves.
+      const __m128i e = _mm_cmpeq_epi32(a, b);
+      return _mm_and_si128(e, _mm_shuffle_epi32(e, _MM_SHUFFLE(2, 3, 0, 1)));
+    }
+#endif
+  }
+#endif  // __SSE2__
+
   [[nodiscard]] std::size_t FindIndex(const Key& key, hash_type hash) const {
+#if defined(__SSE2__)
+    switch (width_) {
+      case 1: return FindIndexT<std::uint8_t>(key, hash);
+      case 2: return FindIndexGroup<std::uint16_t>(key, hash);
+      case 4: return FindIndexGroup<std::uint32_t>(key, hash);
+      default: return FindIndexGroup<std::uint64_t>(key, hash);
+    }
+#else
     switch (width_) {
       case 1: return FindIndexT<std::uint8_t>(key, hash);
       case 2: return FindIndexT<std::uint16_t>(key, hash);
       case 4: return FindIndexT<std::uint32_t>(key, hash);
       default: return FindIndexT<std::uint64_t>(key, hash);
     }
+#endif
   }
 
   // One probe sequence with a callback; returns kRestart if the callback mutated the dict.
@@ -933,7 +1032,7 @@ class CompactDict {
     SetGeometry(log2, width);
     index_ = index;
     entries_ = entries;
-    dead_ = index + ((std::size_t{width} << log2) + 7) / 8;
+    dead_ = index + SlotWords(log2, width);
     std::size_t n = 0;
     for (std::size_t p = 0; p < old_n; ++p) {
       if ((old_dead[p >> 6] >> (p & 63)) & 1) continue;

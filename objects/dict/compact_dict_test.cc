@@ -40,7 +40,7 @@ struct CompactDictTestPeer {
       ++refs[pos];
       // Tag and reachability from the home slot without crossing EMPTY.
       const std::uint64_t mixed = static_cast<std::uint64_t>(d.HashAt(pos)) * dict_internal::kMix;
-      const std::uint64_t tag = (mixed >> d.tag_shift_) & d.tag_mask_;
+      const std::uint64_t tag = d.Tag(mixed);
       ASSERT_EQ(s >> d.ibits_, tag);
       std::size_t j = (mixed >> d.shift_) & d.mask_;
       while (j != i) {

@@ -60,7 +60,10 @@
 //
 // Growth: an insertion that finds usable_left() == 0 rebuilds the table for
 // max(size() * growth_factor, 8) slots (growth_factor 3 by default, CPython 3.11's
-// GROWTH_RATE), which doubles a table without holes and shrinks one that is mostly holes.
+// GROWTH_RATE), which doubles a table without holes. Unlike CPython, an insertion never
+// shrinks the table: when at most half of the entries are live the holes are squeezed out
+// in place, without allocating (erase/insert churn made CPython's rule reallocate and
+// page-fault on every cycle). Shrinking is explicit (shrink_to_fit) or by policy.
 //
 // Iterator invalidation
 // ---------------------
@@ -1020,7 +1023,10 @@ class CompactDict {
     const std::size_t factor = std::max<std::uint32_t>(policy_.growth_factor, 2);
     return dict_internal::Log2ForSlots(used_ * factor);
   }
-  void Grow() { Rebuild(GrowLog2()); }
+  // An insertion found the entries array full. If at most half of it is live, the holes are
+  // squeezed out in place (no allocation); otherwise the table grows. Insertion never
+  // shrinks the table: an erase/insert churn would otherwise reallocate back and forth.
+  void Grow() { Rebuild(std::max<unsigned>(GrowLog2(), log2_)); }
   [[nodiscard]] bool ShrinkWanted() const {
     return policy_.shrink_divisor != 0 && log2_ > dict_internal::kMinLog2 &&
            used_ * policy_.shrink_divisor < capacity() && ShrinkLog2() < log2_;
@@ -1036,6 +1042,10 @@ class CompactDict {
   // holes) and frees the old table. Strong guarantee: allocation happens first.
   void Rebuild(unsigned log2) {
     const unsigned width = WidthFor(log2);
+    if (log2 == log2_ && width == width_) {
+      CompactInPlace();
+      return;
+    }
     const std::size_t words = IndexWords(log2, width);
     const std::size_t cap = dict_internal::UsableFor(log2);
     assert(cap >= used_);
@@ -1078,6 +1088,28 @@ class CompactDict {
       EntryTraits::deallocate(entry_alloc_, old_entries, dict_internal::UsableFor(old_log2));
       WordTraits::deallocate(word_alloc_, old_index, IndexWords(old_log2, old_width));
     }
+  }
+
+  // Rebuild at the same geometry: slides live entries down over the holes, then rebuilds
+  // the index in the same block.
+  void CompactInPlace() {
+    std::size_t n = 0;
+    for (std::size_t p = 0; p < nentries_; ++p) {
+      if (!IsLive(p)) continue;
+      if (n != p) {
+        Entry& src = entries_[p];
+        Entry* dst = entries_ + n;
+        if constexpr (kStoresHash) dst->hash = src.hash;
+        std::construct_at(&dst->kv.mutable_value, std::move(src.kv.mutable_value));
+        std::destroy_at(&src.kv.mutable_value);
+      }
+      ++n;
+    }
+    std::memset(index_, 0, IndexWords(log2_, width_) * 8);
+    for (std::size_t q = 0; q < n; ++q) InsertIndex(HashAt(q), q);
+    nentries_ = n;
+    usable_left_ = capacity() - n;
+    ++mutations_;
   }
 
   // Destroys all entries and frees the table (leaves members dangling; callers reset).

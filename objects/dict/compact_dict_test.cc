@@ -693,6 +693,28 @@ TEST(CompactDictLowLevel, GrowthPolicy) {
   for (int i = 990; i < 1000; ++i) EXPECT_EQ(d.at(i), i);
 }
 
+TEST(CompactDictLowLevel, ChurnCompactsInPlaceWithoutGrowingOrShrinking) {
+  CompactDict<std::uint64_t, std::uint64_t> d;
+  for (std::uint64_t i = 0; i < 1000; ++i) d[i] = i;
+  std::size_t sizes_seen_max = 0;
+  std::size_t sizes_seen_min = ~std::size_t{0};
+  for (int cycle = 0; cycle < 30; ++cycle) {
+    for (std::uint64_t i = 0; i < 1000; i += 2) ASSERT_EQ(d.erase(i), 1u);
+    for (std::uint64_t i = 0; i < 1000; i += 2) d[i] = i + cycle;
+    if (cycle >= 2) {
+      sizes_seen_max = std::max(sizes_seen_max, d.index_size());
+      sizes_seen_min = std::min(sizes_seen_min, d.index_size());
+    }
+    CompactDictTestPeer::Validate(d);
+  }
+  EXPECT_EQ(sizes_seen_min, sizes_seen_max) << "table size oscillated under churn";
+  EXPECT_EQ(d.size(), 1000u);
+  // Order: the odd keys (never erased) first, then the last reinserted evens.
+  auto it = d.begin();
+  EXPECT_EQ(it->first, 1u);
+  EXPECT_EQ(d.back().first, 998u);
+}
+
 // --- Memory ---------------------------------------------------------------------------
 
 TEST(CompactDictMemory, BytesPerEntryAtOneMillion) {

@@ -4,7 +4,11 @@
 //   PyTraceLifo/<impl>/1000000       10^6 live objects with a Python-like size mix,
 //                                    freed newest first
 //   PyTraceRandom/<impl>/1000000     the same, freed in random order
-//   PyTraceChurn/<impl>/1000000      10^6 live objects, then 10^6 replace-a-random-one steps
+//   PyTrace{Lifo,Random}Retained/... the same, with pyrt keeping empty arenas mapped (as
+//                                    glibc and mimalloc keep freed memory): the allocator's
+//                                    own speed without the cost of handing memory back
+//   PyTraceChurn/<impl>/1000000      10^6 live objects, then steps that free a random one
+//                                    and allocate a new one (1000 steps per iteration)
 //   Resident/<impl>/1000000          resident memory of 10^6 live objects and after freeing
 //                                    them (run in a fresh child process per allocator;
 //                                    counters in MiB, time is not meaningful)
@@ -34,18 +38,22 @@ namespace {
 using pyrt::memory::Allocator;
 using pyrt::memory::Mode;
 
-Allocator& PyrtAllocator() {
-  static Allocator* a = [] {
-    alignas(Allocator) static unsigned char storage[sizeof(Allocator)];
-    return ::new (storage) Allocator(Mode::kPooled);
-  }();
-  return *a;
-}
+// Two allocators in static storage (constructed in main): the default policy (one empty
+// arena kept, the rest unmapped at once, as CPython) and one that keeps every empty arena
+// mapped, like glibc and mimalloc keep freed memory.
+alignas(Allocator) unsigned char g_storage[2][sizeof(Allocator)];
+Allocator* g_pyrt = nullptr;
+Allocator* g_pyrt_retain = nullptr;
 
 struct Pyrt {
-  static void* Alloc(size_t n) { return PyrtAllocator().Allocate(n); }
-  static void Free(void* p) { PyrtAllocator().Free(p); }
-  static void Trim() { PyrtAllocator().ReleaseFreeArenas(); }
+  static void* Alloc(size_t n) { return g_pyrt->Allocate(n); }
+  static void Free(void* p) { g_pyrt->Free(p); }
+  static void Trim() { g_pyrt->ReleaseFreeArenas(); }
+};
+struct PyrtRetain {
+  static void* Alloc(size_t n) { return g_pyrt_retain->Allocate(n); }
+  static void Free(void* p) { g_pyrt_retain->Free(p); }
+  static void Trim() { g_pyrt_retain->ReleaseFreeArenas(); }
 };
 struct Glibc {
   static void* Alloc(size_t n) { return std::malloc(n); }
@@ -113,6 +121,9 @@ void BM_PyTrace(benchmark::State& state) {
   const std::vector<uint32_t>& order = RandomOrder();
   const size_t n = static_cast<size_t>(state.range(0));
   std::vector<void*> blocks(n);
+  // One untimed pass first, so that allocators that keep freed memory start warm.
+  for (size_t i = 0; i < n; ++i) blocks[i] = Impl::Alloc(sizes[i]);
+  for (size_t i = n; i-- > 0;) Impl::Free(blocks[i]);
   for (auto _ : state) {
     for (size_t i = 0; i < n; ++i) {
       blocks[i] = Impl::Alloc(sizes[i]);
@@ -206,6 +217,9 @@ void BM_Resident(benchmark::State& state, const char* impl) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  g_pyrt = ::new (g_storage[0]) Allocator(Mode::kPooled);
+  g_pyrt_retain = ::new (g_storage[1]) Allocator(Mode::kPooled);
+  g_pyrt_retain->SetRetainedEmptyArenas(SIZE_MAX);
   for (int i = 1; i < argc; ++i) {
     if (std::strncmp(argv[i], "--resident_child=", 17) == 0) {
       const char* impl = argv[i] + 17;
@@ -244,6 +258,12 @@ int main(int argc, char** argv) {
       {"PyTraceRandom/pyrt", BM_PyTrace<Pyrt, true>},
       {"PyTraceRandom/glibc", BM_PyTrace<Glibc, true>},
       {"PyTraceRandom/mimalloc", BM_PyTrace<Mimalloc, true>},
+      {"PyTraceLifoRetained/pyrt", BM_PyTrace<PyrtRetain, false>},
+      {"PyTraceLifoRetained/glibc", BM_PyTrace<Glibc, false>},
+      {"PyTraceLifoRetained/mimalloc", BM_PyTrace<Mimalloc, false>},
+      {"PyTraceRandomRetained/pyrt", BM_PyTrace<PyrtRetain, true>},
+      {"PyTraceRandomRetained/glibc", BM_PyTrace<Glibc, true>},
+      {"PyTraceRandomRetained/mimalloc", BM_PyTrace<Mimalloc, true>},
       {"PyTraceChurn/pyrt", BM_PyTraceChurn<Pyrt>},
       {"PyTraceChurn/glibc", BM_PyTraceChurn<Glibc>},
       {"PyTraceChurn/mimalloc", BM_PyTraceChurn<Mimalloc>},

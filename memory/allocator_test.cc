@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -198,6 +199,52 @@ TEST(AllocatorTest, ArenasReturnToTheOperatingSystem) {
   EXPECT_EQ(s.arenas_reclaimed_total, s.arenas_allocated_total);
   // The address space really went back (the block vector itself is still mapped).
   EXPECT_LE(VirtualBytes(), vm_full - mapped_full * 9 / 10);
+}
+
+TEST(AllocatorTest, RetainedEmptyArenasAreReusedWithoutMapping) {
+  Allocator a(Mode::kPooled);
+  a.SetRetainedEmptyArenas(1000);
+  std::vector<void*> blocks(200000);
+  for (void*& p : blocks) p = a.Allocate(64);
+  const Stats full = a.GetStats();
+  ASSERT_GE(full.arenas, 12u);
+  for (void* p : blocks) a.Free(p);
+  EXPECT_EQ(a.GetStats().arenas, full.arenas);  // all kept
+  ExpectStatsConsistent(a, 0, 0);
+  for (void*& p : blocks) p = a.Allocate(64);
+  EXPECT_EQ(a.GetStats().arenas_allocated_total, full.arenas_allocated_total);  // no mmap
+  for (void* p : blocks) a.Free(p);
+  a.SetRetainedEmptyArenas(1);
+  EXPECT_EQ(a.GetStats().arenas, 1u);
+  a.ReleaseFreeArenas();
+  EXPECT_EQ(a.MappedBytes(), 0u);
+  // A fresh start after everything was released still works.
+  void* p = a.Allocate(100);
+  EXPECT_EQ(a.MappedBytes(), kArenaSize);
+  a.Free(p);
+}
+
+TEST(AllocatorTest, EmptiedPoolIsReusedForTheSameClassAndRecarvedForAnother) {
+  Allocator a(Mode::kPooled);
+  std::vector<char*> blocks;
+  for (size_t i = 0; i < ClassBlocksPerPool(3); ++i) {
+    blocks.push_back(static_cast<char*>(a.Allocate(64)));
+  }
+  std::set<char*> first(blocks.begin(), blocks.end());
+  for (char* p : blocks) a.Free(p);  // the pool empties and goes back to its arena
+  // Same class: the same blocks come back (from the intact free list).
+  std::set<char*> again;
+  for (size_t i = 0; i < ClassBlocksPerPool(3); ++i) {
+    again.insert(static_cast<char*>(a.Allocate(64)));
+  }
+  EXPECT_EQ(again, first);
+  for (char* p : again) a.Free(p);
+  // Another class reuses the pool with its own block size, from the pool's start.
+  char* q = static_cast<char*>(a.Allocate(200));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(q) % kPoolSize, memory_internal::kPoolHeaderSize);
+  EXPECT_EQ(a.UsableSize(q), 208u);
+  a.Free(q);
+  ExpectStatsConsistent(a, 0, 0);
 }
 
 TEST(AllocatorTest, PrefersFullestArenaSoSparseArenasDrain) {

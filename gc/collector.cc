@@ -372,6 +372,7 @@ size_t Collector::HandleWeakrefs(GcHeader* unreachable) {
   // No garbage is reachable from these weakrefs or their callbacks any more, so user
   // code can run now.
   size_t freed = 0;
+  if (!to_call.empty()) user_code_ran_ = true;
   for (ObjectHead* wr : to_call) {
     wr->type->weakref_call_callback(wr);
     if (wr->refcount == 1) ++freed;
@@ -391,6 +392,7 @@ void Collector::FinalizeGarbage(GcHeader* unreachable) {
     ObjectHead* o = ObjectOf(h);
     if ((h->prev & kFinalized) == 0 && o->type->finalize != nullptr) {
       h->prev |= kFinalized;
+      user_code_ran_ = true;
       Incref(o);
       o->type->finalize(o);
       Decref(o);
@@ -470,16 +472,23 @@ size_t Collector::CollectMain(int generation, size_t* uncollectable_out) {
     }
   }
 
+  user_code_ran_ = false;
   size_t collected = HandleWeakrefs(&unreachable);
   FinalizeGarbage(&unreachable);
 
-  // Whatever the finalizers resurrected (and all it reaches) survives in `old`.
+  // Whatever the finalizers or callbacks resurrected (and all it reaches) survives in
+  // `old`. If no finalizer or callback ran, nothing can have been resurrected and the
+  // three passes are skipped (CPython 3.11 always runs them).
   GcHeader final_unreachable;
   ListInit(&final_unreachable);
-  ClearCollectingFlags(&unreachable);
-  DeduceUnreachable(&unreachable, &final_unreachable);
-  ClearUnreachableMask(&final_unreachable);
-  ListMerge(&unreachable, old);
+  if (user_code_ran_) {
+    ClearCollectingFlags(&unreachable);
+    DeduceUnreachable(&unreachable, &final_unreachable);
+    ClearUnreachableMask(&final_unreachable);
+    ListMerge(&unreachable, old);
+  } else {
+    ListMerge(&unreachable, &final_unreachable);
+  }
 
   collected += ListSize(&final_unreachable);
   DeleteGarbage(&final_unreachable, old);

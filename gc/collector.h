@@ -46,7 +46,8 @@
 //      if the weakref object itself is reachable (CPython's handle_weakrefs);
 //   6. PEP 442 finalizers run, once per object ever (kFinalized);
 //   7. steps 1-3 run again over unreachable: whatever a finalizer resurrected, and all it
-//      reaches, moves to the old generation and survives;
+//      reaches, moves to the old generation and survives (skipped when no finalizer or
+//      callback ran in steps 5-6: then nothing can have been resurrected);
 //   8. clear() is called on each object still unreachable (holding a reference to it);
 //      reference counting then frees the cycle.
 //
@@ -325,6 +326,7 @@ class Collector {
   size_t long_lived_pending_ = 0;
   bool enabled_ = true;
   bool collecting_ = false;
+  bool user_code_ran_ = false;  // a finalizer or weakref callback ran in this collection
   unsigned debug_ = 0;
   int trash_depth_ = 0;
   bool trash_draining_ = false;

@@ -60,16 +60,7 @@ const char* ModeName(Mode mode) {
 
 // --- Construction -------------------------------------------------------------------------
 
-Allocator::Allocator(Mode mode) : mode_(mode) {
-  // The radix root (128 KiB of pointers) is calloc'd up front so that ArenaOf() never
-  // tests for it; calloc of this size maps fresh zero pages, so it costs no resident memory
-  // until arenas are mapped.
-  root_ = static_cast<RadixLeaf**>(std::calloc(kLevelSize, sizeof(RadixLeaf*)));
-  if (root_ == nullptr) {
-    std::fputs("pyrt memory: out of memory creating an allocator\n", stderr);
-    std::abort();
-  }
-}
+Allocator::Allocator(Mode mode) : mode_(mode) {}
 
 Allocator::~Allocator() {
   while (all_arenas_ != nullptr) {
@@ -78,8 +69,7 @@ Allocator::~Allocator() {
     munmap(reinterpret_cast<void*>(a->base), kArenaSize);
     std::free(a);
   }
-  for (size_t i = 0; i < kLevelSize; ++i) std::free(root_[i]);
-  std::free(root_);
+  for (RadixLeaf* leaf : root_) std::free(leaf);
 }
 
 Allocator& DefaultAllocator() {
@@ -136,7 +126,7 @@ void Allocator::BucketRemove(ArenaRecord* arena) {
 // Maps kArenaSize bytes aligned to kArenaSize, or returns nullptr.
 static void* MapAlignedArena() {
   constexpr int kProt = PROT_READ | PROT_WRITE;
-  constexpr int kFlags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+  constexpr int kFlags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE;
   void* p = mmap(nullptr, kArenaSize, kProt, kFlags, -1, 0);
   if (p == MAP_FAILED) return nullptr;
   if ((reinterpret_cast<uintptr_t>(p) & (kArenaSize - 1)) == 0) return p;
@@ -208,7 +198,18 @@ void Allocator::ReleaseArena(ArenaRecord* arena) {
 }
 
 void Allocator::ReleaseFreeArenas() {
-  while (ArenaRecord* a = buckets_[kPoolsPerArena]) ReleaseArena(a);
+  while (ArenaRecord* a = buckets_[kPoolsPerArena]) {
+    ReleaseArena(a);
+    --empty_arenas_;
+  }
+}
+
+void Allocator::SetRetainedEmptyArenas(size_t limit) {
+  retained_empty_limit_ = limit;
+  while (empty_arenas_ > limit) {
+    ReleaseArena(buckets_[kPoolsPerArena]);
+    --empty_arenas_;
+  }
 }
 
 // --- Pools -------------------------------------------------------------------------------
@@ -218,6 +219,7 @@ PoolHeader* Allocator::TakePool() {
   if (bucket_mask_ == 0 && NewArena() == nullptr) return nullptr;
   const unsigned k = static_cast<unsigned>(__builtin_ctzll(bucket_mask_)) + 1;
   ArenaRecord* arena = buckets_[k];
+  if (k == kPoolsPerArena && arena->ntouched > 0) --empty_arenas_;  // a retained one
   BucketRemove(arena);
   PoolHeader* pool;
   if (arena->freepools != nullptr) {
@@ -227,6 +229,7 @@ PoolHeader* Allocator::TakePool() {
     pool = reinterpret_cast<PoolHeader*>(arena->base + arena->ntouched * kPoolSize);
     ++arena->ntouched;
     pool->arena = arena;
+    pool->size_class = kFreePoolClass;  // never used: nothing to reuse
   }
   --arena->nfreepools;
   if (arena->nfreepools > 0) BucketInsert(arena);
@@ -235,49 +238,58 @@ PoolHeader* Allocator::TakePool() {
 
 void Allocator::ReturnPool(PoolHeader* pool) {
   ArenaRecord* arena = pool->arena;
-  pool->size_class = kFreePoolClass;
-  pool->freeblock = nullptr;
+  // size_class, freeblock and next_offset stay: if the pool is taken again for the same
+  // class, AllocateFromNewPool reuses them as they are. (ref == 0 marks a free pool.)
   if (arena->nfreepools > 0) BucketRemove(arena);
   pool->next = arena->freepools;
   arena->freepools = pool;
   ++arena->nfreepools;
+  BucketInsert(arena);
   if (arena->nfreepools == kPoolsPerArena) {
-    // Entirely free. Keep it only if no other arena has a free pool.
-    if (bucket_mask_ != 0) {
-      BucketInsert(arena);
+    // Entirely free: keep it for reuse if under the limit, else hand it back.
+    if (empty_arenas_ < retained_empty_limit_) {
+      ++empty_arenas_;
+    } else {
       ReleaseArena(arena);
-      return;
     }
   }
-  BucketInsert(arena);
 }
 
 void* Allocator::AllocateFromNewPool(size_t size_class) {
   PoolHeader* pool = TakePool();
   if (pool == nullptr) return nullptr;
   const uint32_t bs = static_cast<uint32_t>(ClassBlockSize(size_class));
-  pool->size_class = static_cast<uint32_t>(size_class);
   pool->ref = 1;
+  UsedInsert(size_class, pool);
+  if (pool->size_class == size_class) {
+    // The pool emptied while serving this class: its free list and bump offset are
+    // intact, so it is ready as it is (a burst of allocate-all/free-all keeps reusing
+    // the same pools without re-carving them).
+    FreeBlock* block = pool->freeblock;
+    if (block->next != nullptr) {
+      pool->freeblock = block->next;
+    } else if (pool->next_offset <= pool->max_next_offset) {
+      auto* fresh = reinterpret_cast<FreeBlock*>(reinterpret_cast<char*>(pool) + pool->next_offset);
+      pool->next_offset += bs;
+      fresh->next = nullptr;
+      pool->freeblock = fresh;
+    } else {
+      PoolFull(pool);
+    }
+    return block;
+  }
+  pool->size_class = static_cast<uint32_t>(size_class);
   pool->next_offset = static_cast<uint32_t>(kPoolHeaderSize) + 2 * bs;
   pool->max_next_offset = static_cast<uint32_t>(kPoolSize) - bs;
   auto* first = reinterpret_cast<FreeBlock*>(reinterpret_cast<char*>(pool) + kPoolHeaderSize);
   auto* second = reinterpret_cast<FreeBlock*>(reinterpret_cast<char*>(first) + bs);
   second->next = nullptr;  // a reused pool may hold stale bytes
   pool->freeblock = second;
-  UsedInsert(size_class, pool);
   return first;
 }
 
-// Called when the pool's free list is exhausted after handing out a block: carve the next
-// never-used block, or take the pool off the used list because it is full.
-void Allocator::RefillPool(PoolHeader* pool) {
-  if (pool->next_offset <= pool->max_next_offset) {
-    auto* fresh = reinterpret_cast<FreeBlock*>(reinterpret_cast<char*>(pool) + pool->next_offset);
-    pool->next_offset += static_cast<uint32_t>(ClassBlockSize(pool->size_class));
-    fresh->next = nullptr;
-    pool->freeblock = fresh;
-    return;
-  }
+// Called when the pool handed out its last block: it leaves the used list.
+void Allocator::PoolFull(PoolHeader* pool) {
   pool->freeblock = nullptr;
   UsedRemove(pool->size_class, pool);
 }
@@ -535,7 +547,7 @@ Stats Allocator::GetStats() const {
   for (const ArenaRecord* a = all_arenas_; a != nullptr; a = a->all_next) {
     for (uint32_t i = 0; i < a->ntouched; ++i) {
       const auto* pool = reinterpret_cast<const PoolHeader*>(a->base + i * kPoolSize);
-      if (pool->size_class == kFreePoolClass) continue;
+      if (pool->ref == 0) continue;  // a free pool
       SizeClassStats& cs = s.classes[pool->size_class];
       ++cs.pools;
       cs.blocks_in_use += pool->ref;

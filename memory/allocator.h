@@ -30,9 +30,9 @@
 //   * A pool on usedpools[c] has size class c and a non-null freeblock; a full pool is
 //     on no list; an empty pool goes back to its arena at once.
 //   * An arena is in bucket k iff it has k > 0 free (or untouched) pools. When all 64
-//     pools are free it is unmapped, except that one such arena is kept while it is the
-//     only arena with free pools (hysteresis against map/unmap thrash);
-//     ReleaseFreeArenas() drops that one too.
+//     pools are free it is unmapped, except that up to SetRetainedEmptyArenas() (default
+//     1, as CPython) such arenas stay mapped as hysteresis against map/unmap thrash;
+//     ReleaseFreeArenas() drops them too.
 //   * Statistics add up: for each class, blocks in use + free blocks = pools * blocks per
 //     pool; pools in use + free pools = 64 * arenas; mapped bytes = 1 MiB * arenas.
 //
@@ -159,8 +159,13 @@ class Allocator {
   [[nodiscard]] bool OwnsSmallBlock(const void* p) const;
   // Usable bytes of a block returned by this allocator (in kDebug mode: the size asked).
   [[nodiscard]] size_t UsableSize(const void* p) const;
-  // Unmaps every arena whose pools are all free, including the one kept for hysteresis.
+  // Unmaps every arena whose pools are all free, including those kept for reuse.
   void ReleaseFreeArenas();
+  // How many entirely free arenas are kept mapped for reuse instead of being unmapped
+  // at once (default 1, CPython's hysteresis). A larger limit trades resident memory for
+  // fewer mmap/munmap calls and page faults when a program repeatedly builds and drops
+  // large structures. Lowering the limit releases the excess at once.
+  void SetRetainedEmptyArenas(size_t limit);
 
   // Bytes of arena memory mapped now (O(1)).
   [[nodiscard]] size_t MappedBytes() const { return arenas_mapped_ * kArenaSize; }
@@ -192,11 +197,19 @@ class Allocator {
     FreeBlock* block = pool->freeblock;
     ++pool->ref;
     FreeBlock* next = block->next;
-    if (next == nullptr) [[unlikely]] {
-      RefillPool(pool);
-    } else {
+    if (next != nullptr) [[likely]] {
       pool->freeblock = next;
+      return block;
     }
+    // The free list is used up: carve the next never-used block (bump allocation).
+    if (pool->next_offset <= pool->max_next_offset) [[likely]] {
+      next = reinterpret_cast<FreeBlock*>(reinterpret_cast<char*>(pool) + pool->next_offset);
+      pool->next_offset += static_cast<uint32_t>(ClassBlockSize(size_class));
+      next->next = nullptr;
+      pool->freeblock = next;
+      return block;
+    }
+    PoolFull(pool);
     return block;
   }
   // Frees a pooled block; `arena` is ArenaOf(block).
@@ -210,7 +223,7 @@ class Allocator {
     if (--pool->ref == 0 || old == nullptr) [[unlikely]] FreeSlow(pool, old == nullptr);
   }
   void* AllocateFromNewPool(size_t size_class);
-  void RefillPool(PoolHeader* pool);
+  void PoolFull(PoolHeader* pool);
   void FreeSlow(PoolHeader* pool, bool was_full);
 
   // --- pool and arena management ---
@@ -240,7 +253,11 @@ class Allocator {
   std::array<ArenaRecord*, kPoolsPerArena + 1> buckets_{};
   uint64_t bucket_mask_ = 0;
   ArenaRecord* all_arenas_ = nullptr;
-  memory_internal::RadixLeaf** root_ = nullptr;  // kLevelSize entries, calloc'd
+  size_t retained_empty_limit_ = 1;
+  size_t empty_arenas_ = 0;  // arenas with every pool free (kept for reuse)
+  // The radix map's first level, inline so that ArenaOf() costs two dependent loads.
+  // 128 KiB: an Allocator is a large object (fine on a thread stack or in static storage).
+  std::array<memory_internal::RadixLeaf*, memory_internal::kLevelSize> root_{};
   size_t arenas_mapped_ = 0;
   size_t arenas_allocated_total_ = 0;
   size_t arenas_reclaimed_total_ = 0;

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <random>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -29,7 +30,14 @@ void FillBlock(const Live& b) {
 
 // True if every byte of the block still holds its fill byte.
 bool BlockIntact(const Live& b) {
-  for (size_t i = 0; i < b.size; ++i) {
+  const uint64_t word = 0x0101010101010101ull * b.fill;
+  size_t i = 0;
+  for (; i + 8 <= b.size; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, b.p + i, 8);
+    if (v != word) return false;
+  }
+  for (; i < b.size; ++i) {
     if (b.p[i] != b.fill) return false;
   }
   return true;
@@ -41,7 +49,7 @@ size_t RandomSize(std::mt19937_64& rng) {
   if (r < 60) return 1 + rng() % 64;
   if (r < 90) return 1 + rng() % 512;
   if (r < 98) return 1 + rng() % 2048;
-  return 4096 + rng() % 60000;
+  return 4096 + rng() % 12288;
 }
 
 // Virtual memory size of this process in bytes (first field of /proc/self/statm).
@@ -149,7 +157,9 @@ TEST(AllocatorTest, EveryClassAlignedAndDisjoint) {
         EXPECT_TRUE(a.OwnsSmallBlock(p));
         EXPECT_EQ(a.UsableSize(p), (size + 15) / 16 * 16);
       }
-      if (size > kMaxSmallSize) EXPECT_FALSE(a.OwnsSmallBlock(p));
+      if (size > kMaxSmallSize) {
+        EXPECT_FALSE(a.OwnsSmallBlock(p));
+      }
       blocks.emplace_back(reinterpret_cast<uintptr_t>(p), a.UsableSize(p));
     }
   }
@@ -189,6 +199,52 @@ TEST(AllocatorTest, ArenasReturnToTheOperatingSystem) {
   EXPECT_EQ(s.arenas_reclaimed_total, s.arenas_allocated_total);
   // The address space really went back (the block vector itself is still mapped).
   EXPECT_LE(VirtualBytes(), vm_full - mapped_full * 9 / 10);
+}
+
+TEST(AllocatorTest, RetainedEmptyArenasAreReusedWithoutMapping) {
+  Allocator a(Mode::kPooled);
+  a.SetRetainedEmptyArenas(1000);
+  std::vector<void*> blocks(200000);
+  for (void*& p : blocks) p = a.Allocate(64);
+  const Stats full = a.GetStats();
+  ASSERT_GE(full.arenas, 12u);
+  for (void* p : blocks) a.Free(p);
+  EXPECT_EQ(a.GetStats().arenas, full.arenas);  // all kept
+  ExpectStatsConsistent(a, 0, 0);
+  for (void*& p : blocks) p = a.Allocate(64);
+  EXPECT_EQ(a.GetStats().arenas_allocated_total, full.arenas_allocated_total);  // no mmap
+  for (void* p : blocks) a.Free(p);
+  a.SetRetainedEmptyArenas(1);
+  EXPECT_EQ(a.GetStats().arenas, 1u);
+  a.ReleaseFreeArenas();
+  EXPECT_EQ(a.MappedBytes(), 0u);
+  // A fresh start after everything was released still works.
+  void* p = a.Allocate(100);
+  EXPECT_EQ(a.MappedBytes(), kArenaSize);
+  a.Free(p);
+}
+
+TEST(AllocatorTest, EmptiedPoolIsReusedForTheSameClassAndRecarvedForAnother) {
+  Allocator a(Mode::kPooled);
+  std::vector<char*> blocks;
+  for (size_t i = 0; i < ClassBlocksPerPool(3); ++i) {
+    blocks.push_back(static_cast<char*>(a.Allocate(64)));
+  }
+  std::set<char*> first(blocks.begin(), blocks.end());
+  for (char* p : blocks) a.Free(p);  // the pool empties and goes back to its arena
+  // Same class: the same blocks come back (from the intact free list).
+  std::set<char*> again;
+  for (size_t i = 0; i < ClassBlocksPerPool(3); ++i) {
+    again.insert(static_cast<char*>(a.Allocate(64)));
+  }
+  EXPECT_EQ(again, first);
+  for (char* p : again) a.Free(p);
+  // Another class reuses the pool with its own block size, from the pool's start.
+  char* q = static_cast<char*>(a.Allocate(200));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(q) % kPoolSize, memory_internal::kPoolHeaderSize);
+  EXPECT_EQ(a.UsableSize(q), 208u);
+  a.Free(q);
+  ExpectStatsConsistent(a, 0, 0);
 }
 
 TEST(AllocatorTest, PrefersFullestArenaSoSparseArenasDrain) {

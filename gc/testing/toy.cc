@@ -62,7 +62,7 @@ void NodeDealloc(ObjectHead* self) {
       Decref(o);
     }
   }
-  w->deallocated.push_back(n->id);
+  if (w->log_deallocations) w->deallocated.push_back(n->id);
   std::vector<ObjectHead*> refs = std::move(n->refs);
   n->~Node();
   w->gc.DeleteObject(self);

@@ -75,6 +75,7 @@ class World {
   std::function<void(WeakRef*)> on_callback;  // extra action when a callback runs
   std::function<void(Node*)> on_finalize;     // extra action when a finalizer runs
   size_t live = 0;                   // toy objects allocated and not freed
+  bool log_deallocations = true;     // benchmarks turn the `deallocated` log off
   int next_id = 0;
 };
 

@@ -40,12 +40,13 @@ struct PoolHeader {
   PoolHeader* prev;           // used-pool list only
   ArenaRecord* arena;         // the arena that holds this pool
   uint32_t ref;               // blocks handed out and not yet freed
-  uint32_t size_class;        // index into the size classes; kFreePoolClass when free
+  uint32_t size_class;        // the class served now, or last served if free (ref == 0);
+                              // kFreePoolClass if never used
   uint32_t next_offset;       // offset of the first never-used block
   uint32_t max_next_offset;   // largest offset at which a whole block still fits
 };
 
-// The size_class value of a pool that sits on its arena's free-pool list.
+// The size_class value of a pool carved from its arena but never used yet.
 inline constexpr uint32_t kFreePoolClass = 0xFFFFFFFFu;
 
 // Blocks start right after the header; 48 keeps them 16-byte aligned.

@@ -2,6 +2,8 @@
 // hand-off. See the state machine in gil.h.
 #include "gil/gil.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <chrono>
 
@@ -23,7 +25,6 @@ inline void CpuRelax() {
 }
 
 }  // namespace
-
 // --- Construction and settings ---
 
 Gil::Gil(EvalBreaker& breaker)
@@ -47,6 +48,7 @@ GilStats Gil::stats() const noexcept {
   s.drop_requests = n_requests_.load(std::memory_order_relaxed);
   s.priority_grants = n_grants_.load(std::memory_order_relaxed);
   s.priority_denials = n_denials_.load(std::memory_order_relaxed);
+  s.parks = n_parks_.load(std::memory_order_relaxed);
   return s;
 }
 
@@ -156,66 +158,131 @@ void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
   if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
 }
 
-void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
-  // Phase 1: spin on the holder word.
-  lock.unlock();
-  for (int i = 0; i < kSpinIterations; ++i) {
-    if (holder_.load(std::memory_order_acquire) == &ts) return;
-    CpuRelax();
+// A queued waiter found the lock free and took it: leave the queue (mu_ held).
+void Gil::TookFromQueueLocked(ThreadState& ts) {
+  Unlink(ts);
+  switch_number_.fetch_add(1, std::memory_order_relaxed);
+  n_switches_.fetch_add(1, std::memory_order_relaxed);
+  // Like CPython's take: the new holder starts a fresh interval, unless a priority
+  // waiter is now first in line.
+  if (q_head_ != nullptr && q_head_->priority_) {
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  } else {
+    breaker_.Clear(EvalBreaker::kGilDropRequest);
   }
-  // Phase 2: park, waking each interval to apply CPython's rule: if the lock has
-  // not changed hands for a whole interval, ask the holder to drop it.
-  lock.lock();
-  ts.parked_ = true;
+}
+
+// True once `ts` holds the lock: handed over, or found free and taken (mu_ held).
+bool Gil::TryTakeLocked(ThreadState& ts) {
+  ThreadState* h = holder_.load(std::memory_order_acquire);
+  if (h == &ts) return true;
+  if (h == nullptr && holder_.compare_exchange_strong(h, &ts)) {
+    TookFromQueueLocked(ts);
+    return true;
+  }
+  return false;
+}
+
+void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
+  // The interval rule's clock runs across spin and park rounds.
   uint64_t seen = switch_number_.load(std::memory_order_relaxed);
-  auto interval = std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
-  auto deadline = std::chrono::steady_clock::now() + interval;
-  while (holder_.load(std::memory_order_acquire) != &ts) {
-    if (ts.cv_.wait_until(lock, deadline) != std::cv_status::timeout) continue;
-    if (holder_.load(std::memory_order_acquire) == &ts) break;
-    uint64_t now_seen = switch_number_.load(std::memory_order_relaxed);
-    if (now_seen == seen) {
-      ThreadState* expected = nullptr;
-      if (q_head_ == &ts && holder_.compare_exchange_strong(expected, &ts)) {
-        // Safety net; the releaser's re-check normally closes this window.
-        Unlink(ts);
-        switch_number_.fetch_add(1, std::memory_order_relaxed);
-        break;
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
+  for (;;) {
+    // Phase 1: spin on the holder word. A free lock (its releaser woke a parked
+    // head that is not running yet) may be taken by any running waiter.
+    lock.unlock();
+    const int64_t spin_until = NowNs() + std::chrono::nanoseconds(kSpinLimit).count();
+    bool took = false;
+    do {
+      for (int i = 0; i < 64 && !took; ++i) {
+        ThreadState* h = holder_.load(std::memory_order_acquire);
+        if (h == &ts) return;
+        if (h == nullptr && holder_.compare_exchange_strong(h, &ts)) took = true;
+        CpuRelax();
       }
-      if ((breaker_.Load() & EvalBreaker::kGilDropRequest) == 0) {
-        breaker_.Set(EvalBreaker::kGilDropRequest);
-        n_requests_.fetch_add(1, std::memory_order_relaxed);
+      if (took) break;
+      // On an oversubscribed machine the holder may be preempted on this very
+      // core (a thread woken from I/O often lands where the CPU-bound holder
+      // runs): offering the core lets it reach its next back-edge instead of
+      // burning the whole spin budget against it.
+      sched_yield();
+    } while (NowNs() < spin_until);
+    lock.lock();
+    if (took) {
+      TookFromQueueLocked(ts);
+      lock.unlock();
+      return;
+    }
+    // Phase 2: park until handed the lock, woken to compete for it, or an
+    // interval passes: then CPython's rule — if the lock has not changed hands
+    // for a whole interval, ask the holder to drop it.
+    if (TryTakeLocked(ts)) break;
+    n_parks_.fetch_add(1, std::memory_order_relaxed);
+    ts.parked_ = true;
+    bool woken = false;
+    while (!woken) {
+      if (ts.cv_.wait_until(lock, deadline) != std::cv_status::timeout) {
+        woken = true;
+      } else {
+        uint64_t now_seen = switch_number_.load(std::memory_order_relaxed);
+        if (now_seen == seen && holder_.load(std::memory_order_acquire) != nullptr &&
+            (breaker_.Load() & EvalBreaker::kGilDropRequest) == 0) {
+          breaker_.Set(EvalBreaker::kGilDropRequest);
+          n_requests_.fetch_add(1, std::memory_order_relaxed);
+        }
+        seen = now_seen;
+        deadline = std::chrono::steady_clock::now() +
+                   std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
+      }
+      if (TryTakeLocked(ts)) {
+        ts.parked_ = false;
+        lock.unlock();
+        return;
       }
     }
-    seen = now_seen;
-    interval = std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
-    deadline = std::chrono::steady_clock::now() + interval;
+    // Woken but another running thread took the free lock first: spin again, so
+    // that its release hands the lock straight to us (a spinning head is handed
+    // the lock; a parked one is only woken).
+    ts.parked_ = false;
   }
   ts.parked_ = false;
   lock.unlock();
+}
+
+void Gil::ReleaseLocked() {
+  ThreadState* head = q_head_;
+  if (head != nullptr && !head->parked_) {
+    // The first waiter is spinning: hand it the lock, it is running already.
+    holder_.store(head);
+    PassToHeadLocked();
+    return;
+  }
+  // Nobody waits, or the first waiter sleeps: free the lock and wake it, and let
+  // whoever runs first take it. Handing the lock to a sleeping thread would keep
+  // it idle for a whole wake-up latency and turn every later hand-off into
+  // another wake-up (a lock convoy); a waiter that keeps losing this race is
+  // protected by the interval rule, whose Yield hands over directly.
+  holder_.store(nullptr);
+  if (head != nullptr) head->cv_.notify_one();
 }
 
 void Gil::Release(ThreadState& ts) {
   if (ts.priority_tenure_ || waiters_.load() != 0) {
     std::lock_guard<std::mutex> lock(mu_);
     if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
-    if (q_head_ != nullptr) {
-      holder_.store(q_head_);
-      PassToHeadLocked();
-    } else {
-      holder_.store(nullptr);
-    }
+    ReleaseLocked();
     return;
   }
   holder_.store(nullptr);
   // A waiter may have queued after our check of `waiters_` and before the store;
   // it saw a non-null holder. Its increment and our store are both sequentially
-  // consistent, so if it missed the store we see its increment here.
+  // consistent, so if it missed the store we see its increment here, and wake the
+  // first waiter under mu_ (a waiter checks the holder under mu_ before sleeping).
   if (waiters_.load() == 0) return;
   std::lock_guard<std::mutex> lock(mu_);
-  ThreadState* expected = nullptr;
-  if (q_head_ != nullptr && holder_.compare_exchange_strong(expected, q_head_)) {
-    PassToHeadLocked();
+  if (q_head_ != nullptr && holder_.load() == nullptr && q_head_->parked_) {
+    q_head_->cv_.notify_one();
   }
 }
 

@@ -57,7 +57,7 @@
 // ordinary interval rule, so CPU-bound threads cannot be starved: they keep at least
 // (1 - kPriorityShare) of the lock whenever they want it.
 //
-// A waiter first spins for a short bounded time (`kSpinIterations`) watching the
+// A waiter first spins for a short bounded time (`kSpinLimit`) watching the
 // holder word — a hand-off after an I/O thread's few microseconds of Python work
 // then costs a cache-line transfer instead of a futex wake-up — and then parks on
 // its own condition variable, waking every switch interval to apply the timeout rule.
@@ -75,7 +75,7 @@
 //      └────────────────────────────────────────────────────┘ │ clear DR unless the new
 //                                                             ▼ head is a priority waiter
 //                                                         HELD(W)
-//   Waiter W (in the queue):  SPIN ──(kSpinIterations)──► PARKED ──(interval, no
+//   Waiter W (in the queue):  SPIN ──(kSpinLimit)──► PARKED ──(interval, no
 //   switch)──► sets DR ──► PARKED …; leaves the queue only when the holder hands it the
 //   lock (holder_ == W), so a requester is always the next to run.
 //   Priority waiter P: enqueued at the front, sets DR immediately (if the token bucket
@@ -111,11 +111,13 @@ inline constexpr std::chrono::microseconds kDefaultSwitchInterval{5000};
 // near it, and a CPU-bound thread next to a misbehaving "I/O" thread keeps >= 50%.
 inline constexpr double kPriorityShare = 0.5;
 
-// How many pause-loop rounds a waiter watches the holder word before it parks.
-// About 10-40 µs on current x86: longer than a typical hand-off after a short
-// I/O-side Python step, far shorter than a switch interval, so the CPU burnt by
-// spinning stays under 1% of an interval per waiter.
-inline constexpr int kSpinIterations = 1000;
+// How long a waiter watches the holder word before it parks. Long enough to cover
+// a hand-off round trip with an I/O thread's few microseconds of Python work (so
+// neither side pays a futex wake-up), short against a switch interval (5 ms), so
+// the CPU burnt spinning stays under 1% of an interval per waiter. A time bound,
+// not a count of pause instructions: `pause` costs 3 cycles on some x86 cores and
+// 140 on others.
+inline constexpr std::chrono::microseconds kSpinLimit{20};
 
 // ---------------------------------------------------------------------------
 // EvalBreaker
@@ -251,6 +253,7 @@ struct GilStats {
   uint64_t drop_requests = 0;     // drop requests set by timed-out waiters
   uint64_t priority_grants = 0;   // priority hand-offs granted
   uint64_t priority_denials = 0;  // priority asked but the budget was exhausted
+  uint64_t parks = 0;             // waits that outlasted the spin and slept
 };
 
 // The lock. Owned by an `Interpreter`; the VM normally goes through the
@@ -301,6 +304,9 @@ class Gil {
   // `holder_` has just been set to the queue head: unlink it, count the switch,
   // wake it if parked and set or clear the drop request for the next head.
   void PassToHeadLocked();
+  void TookFromQueueLocked(ThreadState& ts);
+  bool TryTakeLocked(ThreadState& ts);
+  void ReleaseLocked();
   bool GrantPriorityLocked(int64_t now_ns);
   void ChargeTenureLocked(ThreadState& ts, int64_t now_ns);
   // Spins, then parks until `holder_ == &ts`, applying the interval rule.
@@ -326,6 +332,7 @@ class Gil {
   std::atomic<uint64_t> n_requests_{0};
   std::atomic<uint64_t> n_grants_{0};
   std::atomic<uint64_t> n_denials_{0};
+  std::atomic<uint64_t> n_parks_{0};
 };
 
 // ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -144,6 +145,7 @@ void BM_HandOff(benchmark::State& state) {
   Impl impl;
   std::atomic<bool> stop{false};
   std::atomic<bool> spinner_in{false};
+  std::atomic<uint64_t> spins{0};  // advances only while the spinner holds the lock
   typename Impl::Thread* me = nullptr;
   std::optional<typename Impl::Thread> self;
   self.emplace(impl);  // take the lock first
@@ -153,6 +155,7 @@ void BM_HandOff(benchmark::State& state) {
     spinner_in.store(true);
     while (!stop.load(std::memory_order_relaxed)) {
       Work();
+      spins.fetch_add(1, std::memory_order_relaxed);
       t.Tick();
     }
   });
@@ -161,9 +164,9 @@ void BM_HandOff(benchmark::State& state) {
   me->EndBlocking();
   for (auto _ : state) {
     me->BeginBlocking();
-    // Let the spinner take the lock and run for a while.
-    auto until = Clock::now() + std::chrono::microseconds(50);
-    while (Clock::now() < until) {
+    // Wait until the spinner holds the lock and is running its loop.
+    uint64_t seen = spins.load(std::memory_order_relaxed);
+    while (spins.load(std::memory_order_relaxed) < seen + 200) {
     }
     auto t0 = Clock::now();
     EndBlockingUrgent<Impl>(*me);
@@ -224,7 +227,7 @@ void PrintStats(Impl& impl) {
   }
 }
 
-constexpr auto kPhase = std::chrono::milliseconds(400);
+constexpr auto kPhase = std::chrono::milliseconds(300);
 
 // One phase: optionally an I/O thread and/or a CPU thread for kPhase; returns
 // (I/O round trips per second, CPU-thread ticks per second).
@@ -284,20 +287,34 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
           static_cast<double>(cpu_ticks.load()) / secs};
 }
 
+// Phases interleaved kConvoyReps times (io alone, cpu alone, both), as convoy.py
+// does, so that slow drifts of a shared machine hit all three alike; the counters
+// are medians over the rounds.
+constexpr int kConvoyReps = 3;
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
 template <typename Impl>
 void BM_Convoy(benchmark::State& state) {
-  double io_alone = 0, cpu_alone = 0, io_both = 0, cpu_both = 0;
+  std::vector<double> io_alone, io_both, io_kept, cpu_kept;
   for (auto _ : state) {
-    io_alone = ConvoyPhase<Impl>(true, false).first;
-    cpu_alone = ConvoyPhase<Impl>(false, true).second;
-    auto both = ConvoyPhase<Impl>(true, true);
-    io_both = both.first;
-    cpu_both = both.second;
+    for (int r = 0; r < kConvoyReps; ++r) {
+      double io1 = ConvoyPhase<Impl>(true, false).first;
+      double cpu1 = ConvoyPhase<Impl>(false, true).second;
+      auto both = ConvoyPhase<Impl>(true, true);
+      io_alone.push_back(io1);
+      io_both.push_back(both.first);
+      io_kept.push_back(io1 > 0 ? both.first / io1 : 0);
+      cpu_kept.push_back(cpu1 > 0 ? both.second / cpu1 : 0);
+    }
   }
-  state.counters["io_alone_per_s"] = io_alone;
-  state.counters["io_contended_per_s"] = io_both;
-  state.counters["io_kept"] = io_alone > 0 ? io_both / io_alone : 0;
-  state.counters["cpu_kept"] = cpu_alone > 0 ? cpu_both / cpu_alone : 0;
+  state.counters["io_alone_per_s"] = Median(io_alone);
+  state.counters["io_contended_per_s"] = Median(io_both);
+  state.counters["io_kept"] = Median(io_kept);
+  state.counters["cpu_kept"] = Median(cpu_kept);
 }
 
 #define PYRT_GIL_BENCH_ALL(fn, Case, ...)                                 \

@@ -192,7 +192,9 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
     // Phase 1: spin on the holder word. A free lock (its releaser woke a parked
     // head that is not running yet) may be taken by any running waiter.
     lock.unlock();
-    const int64_t spin_until = NowNs() + std::chrono::nanoseconds(kSpinLimit).count();
+    const int64_t spin_start = NowNs();
+    const int64_t spin_until = spin_start + std::chrono::nanoseconds(kSpinLimit).count();
+    const int64_t yield_after = spin_start + std::chrono::nanoseconds(kSpinLimit).count() / 4;
     bool took = false;
     do {
       for (int i = 0; i < 64 && !took; ++i) {
@@ -202,11 +204,13 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
         CpuRelax();
       }
       if (took) break;
-      // On an oversubscribed machine the holder may be preempted on this very
-      // core (a thread woken from I/O often lands where the CPU-bound holder
-      // runs): offering the core lets it reach its next back-edge instead of
-      // burning the whole spin budget against it.
-      sched_yield();
+      // After the first quarter, offer the core between rounds: on an
+      // oversubscribed machine the holder may be preempted on this very core (a
+      // thread woken from I/O often lands where the CPU-bound holder runs), and
+      // yielding lets it reach its next back-edge. Not earlier: on a busy machine
+      // a yield can cost a whole time slice, and most hand-offs complete within
+      // the first microseconds.
+      if (NowNs() >= yield_after) sched_yield();
     } while (NowNs() < spin_until);
     lock.lock();
     if (took) {

@@ -136,6 +136,7 @@ void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
   if (holder_.load(std::memory_order_relaxed) == nullptr &&
       holder_.compare_exchange_strong(expected, &ts)) {
     switch_number_.fetch_add(1, std::memory_order_relaxed);
+    NoteHolderCpu();
     return;
   }
   std::unique_lock<std::mutex> lock(mu_);
@@ -148,6 +149,7 @@ void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
     // The holder let go between our fast path and the enqueue.
     Unlink(ts);
     switch_number_.fetch_add(1, std::memory_order_relaxed);
+    NoteHolderCpu();
     return;
   }
   if (priority) {
@@ -155,7 +157,12 @@ void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
     breaker_.Set(EvalBreaker::kGilDropRequest);
   }
   Wait(ts, lock);
+  NoteHolderCpu();
   if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
+}
+
+void Gil::NoteHolderCpu() {
+  holder_cpu_.store(sched_getcpu(), std::memory_order_relaxed);
 }
 
 // A queued waiter found the lock free and took it: leave the queue (mu_ held).
@@ -192,6 +199,7 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
     // Phase 1: spin on the holder word. A free lock (its releaser woke a parked
     // head that is not running yet) may be taken by any running waiter.
     lock.unlock();
+    const int my_cpu = sched_getcpu();
     const int64_t spin_start = NowNs();
     const int64_t spin_until = spin_start + std::chrono::nanoseconds(kSpinLimit).count();
     const int64_t yield_after = spin_start + std::chrono::nanoseconds(kSpinLimit).count() / 4;
@@ -204,13 +212,15 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
         CpuRelax();
       }
       if (took) break;
-      // After the first quarter, offer the core between rounds: on an
-      // oversubscribed machine the holder may be preempted on this very core (a
-      // thread woken from I/O often lands where the CPU-bound holder runs), and
-      // yielding lets it reach its next back-edge. Not earlier: on a busy machine
-      // a yield can cost a whole time slice, and most hand-offs complete within
-      // the first microseconds.
-      if (NowNs() >= yield_after) sched_yield();
+      // Offer the core between rounds when the holder last ran on this very CPU
+      // (on an oversubscribed machine a thread woken from I/O often lands on the
+      // core of the CPU-bound holder and preempts it: spinning would only keep
+      // it off), and after the first quarter in any case. Not always: on a busy
+      // machine a yield can cost a whole time slice, and most hand-offs between
+      // threads on two CPUs complete within the first microseconds.
+      if (holder_cpu_.load(std::memory_order_relaxed) == my_cpu || NowNs() >= yield_after) {
+        sched_yield();
+      }
     } while (NowNs() < spin_until);
     lock.lock();
     if (took) {
@@ -302,6 +312,7 @@ void Gil::Yield(ThreadState& ts) {
   PassToHeadLocked();
   Enqueue(ts, /*priority=*/false);
   Wait(ts, lock);
+  NoteHolderCpu();
 }
 
 }  // namespace pyrt::gil

@@ -44,42 +44,53 @@
 // next to a CPU-bound thread waits a whole interval for every wake-up, so an I/O
 // loop that should do 50 000 round trips a second does ~200.
 //
-// Here waiters form a FIFO queue (an intrusive list under the lock's mutex) and a
-// release *hands the lock directly* to the queue's head: the holder word goes from
-// the dropper to the successor without passing through "free", so the dropper
-// cannot barge back in, and forced switching holds by construction. Threads coming
-// back from `ReleaseGil` (blocking calls) are *priority* waiters: they go to the front
-// of the queue (behind earlier priority waiters) and set the drop request at once,
-// without waiting an interval; the holder lets go at its next back-edge. Priority is
-// paid from a token bucket shared by the interpreter: priority tenures may use at most
-// `kPriorityShare` of wall-clock time (burst: one switch interval). A thread that uses
-// its "I/O" priority to run long CPU stretches drains the bucket and falls back to the
-// ordinary interval rule, so CPU-bound threads cannot be starved: they keep at least
-// (1 - kPriorityShare) of the lock whenever they want it.
+// Here waiters form a FIFO queue (an intrusive list under the lock's mutex `mu_`).
+// Three rules replace CPython's single condition variable:
 //
-// A waiter first spins for a short bounded time (`kSpinLimit`) watching the
-// holder word — a hand-off after an I/O thread's few microseconds of Python work
-// then costs a cache-line transfer instead of a futex wake-up — and then parks on
-// its own condition variable, waking every switch interval to apply the timeout rule.
+// 1. Forced switches hand over directly. `Yield` (the holder answering a drop
+//    request) stores the queue head into the holder word: the lock goes from the
+//    dropper to the successor without passing through "free", so the dropper cannot
+//    barge back in and forced switching holds by construction, with no second
+//    condition variable for the dropper to wait on.
+// 2. Voluntary releases hand over only to a *running* waiter. A waiter first spins
+//    (`kSpinLimit`) watching the holder word, then parks on its own condition
+//    variable. `Release` gives the lock directly to a spinning head (it is on a CPU
+//    already: a hand-off costs a cache-line transfer), but to a parked head it only
+//    frees the lock and wakes it. Handing the lock to a sleeping thread would leave
+//    it idle for a whole wake-up latency and turn every later hand-off into another
+//    wake-up (a lock convoy); meanwhile any running thread may take the free lock.
+//    A woken head that loses that race spins again, so the next release hands the
+//    lock straight to it; and the interval rule, whose Yield hands over directly (1), bounds how long it
+//    can lose.
+// 3. Returns from blocking calls are *priority* waiters. A thread coming back from
+//    `ReleaseGil` goes to the front of the queue (behind earlier priority waiters)
+//    and sets the drop request at once, without waiting an interval: the holder lets
+//    go at its next back-edge. This is what removes the convoy effect. Priority is
+//    paid from a token bucket shared by the interpreter: priority tenures may use at
+//    most `kPriorityShare` of wall-clock time (burst: one switch interval). A thread
+//    that uses its "I/O" priority to run long CPU stretches drains the bucket and
+//    falls back to the ordinary interval rule, so CPU-bound threads cannot be
+//    starved: they keep at least (1 - kPriorityShare) of the lock while they want it.
 //
-// State machine of the holder word `holder_` (all transitions of a queued waiter and
-// of a non-null→non-null hand-off happen under `mu_`):
+// State machine of the holder word `holder_` (FREE is nullptr):
 //
-//            Acquire: CAS null→T (fast path, queue empty)
-//     FREE ─────────────────────────────────────────────► HELD(T)
-//      ▲  ◄───────────────────────────────────────────────  │ │
-//      │   Release(T), queue empty: store null              │ │
-//      │                                                    │ │ Release(T) or Yield(T),
-//      │   releaser re-checks `waiters_` after the store;   │ │ queue head W:
-//      │   if someone queued meanwhile it CASes null→head   │ │ holder_ := W, pop W,
-//      └────────────────────────────────────────────────────┘ │ clear DR unless the new
-//                                                             ▼ head is a priority waiter
-//                                                         HELD(W)
-//   Waiter W (in the queue):  SPIN ──(kSpinLimit)──► PARKED ──(interval, no
-//   switch)──► sets DR ──► PARKED …; leaves the queue only when the holder hands it the
-//   lock (holder_ == W), so a requester is always the next to run.
-//   Priority waiter P: enqueued at the front, sets DR immediately (if the token bucket
-//   has credit), then SPIN/PARKED as above.
+//              Acquire (fast path) or a running waiter: CAS null→T
+//     FREE ────────────────────────────────────────────────────────► HELD(T)
+//      ▲  ◄──────────────────────────────────────────────────────────  │ │
+//      │   Release(T): queue empty, or its head W parked → store null,   │ │
+//      │   notify W (under mu_; the fast path re-checks `waiters_`       │ │
+//      │   after its store and wakes the head if one queued meanwhile)   │ │
+//      └─────────────────────────────────────────────────────────────────┘ │
+//                              Yield(T) with a queue, or Release(T) whose   │
+//                              head W spins: under mu_, holder_ := W, pop W │
+//                              (DR cleared unless the next head has         ▼
+//                              priority)                                 HELD(W)
+//
+//   A waiter W:  SPIN ──kSpinLimit──► PARKED ──interval, no switch──► sets DR, PARKED
+//                  ▲                    │ notified, lock taken by another
+//                  └────────────────────┘
+//   leaving when holder_ == W (handed over) or after its own CAS null→W.
+//   A priority waiter enters at the front and sets DR first (if the bucket has credit).
 //
 // Thread safety: every member of every class here is safe to call from any thread
 // unless its comment says "holder only" (the calling thread must hold the GIL).
@@ -267,8 +278,8 @@ class Gil {
 
   // Blocks until `ts` holds the lock. `ts` must not hold it already.
   void Acquire(ThreadState& ts, AcquireMode mode = AcquireMode::kNormal);
-  // Lets go of the lock, handing it to the first waiter if there is one.
-  // Holder only.
+  // Lets go of the lock: hands it to the first waiter if that one is spinning,
+  // otherwise frees it and wakes the first waiter. Holder only.
   void Release(ThreadState& ts);
   // Answers a drop request: if anyone waits, hands the lock to the first waiter
   // and queues behind the others; returns once `ts` holds the lock again. Returns
@@ -305,6 +316,8 @@ class Gil {
   // wake it if parked and set or clear the drop request for the next head.
   void PassToHeadLocked();
   void TookFromQueueLocked(ThreadState& ts);
+  // Records the CPU the new holder runs on (a hint for spinning waiters).
+  void NoteHolderCpu();
   bool TryTakeLocked(ThreadState& ts);
   void ReleaseLocked();
   bool GrantPriorityLocked(int64_t now_ns);
@@ -319,6 +332,7 @@ class Gil {
   std::atomic<uint64_t> switch_number_{0};
   std::atomic<int64_t> interval_ns_;
   std::atomic<bool> priority_enabled_{true};
+  std::atomic<int> holder_cpu_{-1};  // CPU of the holder when it took the lock
 
   std::mutex mu_;
   ThreadState* q_head_ = nullptr;      // FIFO of waiters (guarded by mu_)

@@ -1,10 +1,11 @@
-// Benchmarks of the lock against two baselines run the same way in this binary:
+// Benchmarks of the lock against baselines run the same way in this binary:
 //   pyrt             pyrt::gil (FIFO hand-off + budgeted priority for returns from
 //                    blocking calls)
 //   pyrt_nopriority  the same lock with the priority hand-off switched off
 //   cpython_style    CPython 3.11's new GIL (gil/internal/cpython_gil.h)
 //   std_mutex        a plain std::mutex used as a GIL, released and re-taken every
 //                    100 back-edges (Python 2's "check interval")
+//   nolock           (Convoy only) no lock at all: the ceiling the machine allows
 //
 // Cases (names `Case/impl[/args]`, read by tools/bench):
 //   HandOff     time from a thread asking for the lock (drop request set at once)
@@ -13,10 +14,15 @@
 //   Convoy      bpo-7946: an I/O thread doing pipe ping-pong (peer: a plain thread
 //               that never touches the lock, like another process) alone, then next
 //               to a spinning CPU thread. Counters: io_kept = contended/alone I/O
-//               rate, cpu_kept = contended/alone CPU-thread throughput.
+//               rate, cpu_kept = contended/alone CPU-thread throughput; phases
+//               interleaved, medians. Arg 0: threads placed by the scheduler;
+//               arg 1: CPU thread pinned to CPU 0, I/O thread and peer to CPU 1.
+// GIL_BENCH_VERBOSE=1 prints the lock's counters after each pyrt convoy phase.
 // CPython's own Convoy figure: `bazel run //gil:convoy_python`.
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -227,17 +233,29 @@ void PrintStats(Impl& impl) {
   }
 }
 
-constexpr auto kPhase = std::chrono::milliseconds(300);
+constexpr auto kPhase = std::chrono::milliseconds(100);
 
 // One phase: optionally an I/O thread and/or a CPU thread for kPhase; returns
 // (I/O round trips per second, CPU-thread ticks per second).
+// With `pin`, the CPU thread runs on CPU 0 and the I/O thread and its peer on
+// CPU 1, so that the three never preempt one another (what a machine with idle
+// cores gives); other processes still share both CPUs.
+void PinTo(bool pin, int cpu) {
+  if (!pin) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  (void)pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+}
+
 template <typename Impl>
-std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
+std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu, bool pin) {
   Impl impl;
   Pipes p;
   std::atomic<bool> stop{false};
   std::atomic<int64_t> io_ops{0}, cpu_ticks{0};
   std::thread peer([&] {  // echoes bytes; never touches the lock
+    PinTo(pin, 1);
     char c;
     while (read(p.to_peer[0], &c, 1) == 1) {
       if (write(p.from_peer[1], &c, 1) != 1) break;
@@ -246,6 +264,7 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
   std::vector<std::thread> threads;
   if (with_cpu) {
     threads.emplace_back([&] {
+      PinTo(pin, 0);
       typename Impl::Thread t(impl);
       int64_t n = 0;
       while (!stop.load(std::memory_order_relaxed)) {
@@ -258,6 +277,7 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
   }
   if (with_io) {
     threads.emplace_back([&] {
+      PinTo(pin, 1);
       typename Impl::Thread t(impl);
       int64_t n = 0;
       char c = 'x';
@@ -278,7 +298,7 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
   std::this_thread::sleep_for(kPhase);
   stop.store(true);
   for (auto& th : threads) th.join();
-  if (getenv("GIL_BENCH_VERBOSE")) PrintStats(impl);
+  if (getenv("GIL_BENCH_VERBOSE") != nullptr) PrintStats(impl);
   double secs = std::chrono::duration<double>(Clock::now() - t0).count();
   close(p.to_peer[1]);  // EOF for the peer
   p.to_peer[1] = open("/dev/null", O_WRONLY);
@@ -290,7 +310,7 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu) {
 // Phases interleaved kConvoyReps times (io alone, cpu alone, both), as convoy.py
 // does, so that slow drifts of a shared machine hit all three alike; the counters
 // are medians over the rounds.
-constexpr int kConvoyReps = 3;
+constexpr int kConvoyReps = 9;
 
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -299,12 +319,13 @@ double Median(std::vector<double> v) {
 
 template <typename Impl>
 void BM_Convoy(benchmark::State& state) {
+  const bool pin = state.range(0) != 0;
   std::vector<double> io_alone, io_both, io_kept, cpu_kept;
   for (auto _ : state) {
     for (int r = 0; r < kConvoyReps; ++r) {
-      double io1 = ConvoyPhase<Impl>(true, false).first;
-      double cpu1 = ConvoyPhase<Impl>(false, true).second;
-      auto both = ConvoyPhase<Impl>(true, true);
+      double io1 = ConvoyPhase<Impl>(true, false, pin).first;
+      double cpu1 = ConvoyPhase<Impl>(false, true, pin).second;
+      auto both = ConvoyPhase<Impl>(true, true, pin);
       io_alone.push_back(io1);
       io_both.push_back(both.first);
       io_kept.push_back(io1 > 0 ? both.first / io1 : 0);
@@ -327,9 +348,11 @@ PYRT_GIL_BENCH_ALL(BM_HandOff, "HandOff", ->UseManualTime()->Unit(benchmark::kMi
                                               ->Iterations(2000));
 PYRT_GIL_BENCH_ALL(BM_Throughput, "Throughput",
                    ->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond)->UseRealTime());
+// Arg: 0 = threads placed by the scheduler, 1 = pinned (see PinTo).
 PYRT_GIL_BENCH_ALL(BM_Convoy, "Convoy",
-                   ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime());
-BENCHMARK(BM_Convoy<NoLockImpl>)->Name("Convoy/nolock")->Iterations(1)
+                   ->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond)
+                   ->UseRealTime());
+BENCHMARK(BM_Convoy<NoLockImpl>)->Name("Convoy/nolock")->Arg(0)->Arg(1)->Iterations(1)
     ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

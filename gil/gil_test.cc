@@ -294,9 +294,13 @@ TEST(Gil, ReturnFromBlockingDoesNotWaitAnInterval) {
     std::this_thread::yield();
   }
   uint64_t grants = interp.gil().stats().priority_grants;
-  for (int i = 0; i < 1000; ++i) {
+  for (int i = 0; i < 200; ++i) {
     ReleaseGil release;  // the "blocking call"
+    std::this_thread::sleep_for(microseconds(200));
   }
+  // Completing at all shows no return waited an interval (an hour); the CPU
+  // thread took the lock during the sleeps, so returns went through the priority
+  // path.
   EXPECT_GT(interp.gil().stats().priority_grants, grants);
   stop.store(true);
   {

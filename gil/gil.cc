@@ -1,0 +1,318 @@
+// The lock: FIFO hand-off, CPython's interval rule and the budgeted priority
+// hand-off. See the state machine in gil.h.
+#include "gil/gil.h"
+
+#include <sched.h>
+
+#include <algorithm>
+#include <chrono>
+
+namespace pyrt::gil {
+namespace {
+
+int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+inline void CpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
+#endif
+}
+
+}  // namespace
+// --- Construction and settings ---
+
+Gil::Gil(EvalBreaker& breaker)
+    : breaker_(breaker),
+      interval_ns_(std::chrono::nanoseconds(kDefaultSwitchInterval).count()) {
+  bucket_ns_ = static_cast<double>(interval_ns_.load());
+  bucket_refill_ns_ = NowNs();
+}
+
+Gil::~Gil() = default;
+
+void Gil::SetSwitchInterval(std::chrono::nanoseconds interval) noexcept {
+  interval_ns_.store(std::max<int64_t>(interval.count(), 1000),
+                     std::memory_order_relaxed);
+}
+
+GilStats Gil::stats() const noexcept {
+  GilStats s;
+  s.switches = n_switches_.load(std::memory_order_relaxed);
+  s.forced_switches = n_forced_.load(std::memory_order_relaxed);
+  s.drop_requests = n_requests_.load(std::memory_order_relaxed);
+  s.priority_grants = n_grants_.load(std::memory_order_relaxed);
+  s.priority_denials = n_denials_.load(std::memory_order_relaxed);
+  s.parks = n_parks_.load(std::memory_order_relaxed);
+  return s;
+}
+
+// --- The waiter queue (mu_ held) ---
+
+void Gil::Enqueue(ThreadState& ts, bool priority) {
+  ts.queued_ = true;
+  ts.priority_ = priority;
+  ThreadState* after = priority ? q_last_priority_ : q_tail_;
+  ts.q_prev_ = after;
+  ts.q_next_ = after != nullptr ? after->q_next_ : q_head_;
+  if (ts.q_prev_ != nullptr) {
+    ts.q_prev_->q_next_ = &ts;
+  } else {
+    q_head_ = &ts;
+  }
+  if (ts.q_next_ != nullptr) {
+    ts.q_next_->q_prev_ = &ts;
+  } else {
+    q_tail_ = &ts;
+  }
+  if (priority) q_last_priority_ = &ts;
+  // Sequentially consistent: pairs with the releaser's store of nullptr followed
+  // by its load of `waiters_` (see Release).
+  waiters_.fetch_add(1);
+}
+
+void Gil::Unlink(ThreadState& ts) {
+  if (q_last_priority_ == &ts) q_last_priority_ = ts.q_prev_;  // priority nodes lead
+  if (ts.q_prev_ != nullptr) {
+    ts.q_prev_->q_next_ = ts.q_next_;
+  } else {
+    q_head_ = ts.q_next_;
+  }
+  if (ts.q_next_ != nullptr) {
+    ts.q_next_->q_prev_ = ts.q_prev_;
+  } else {
+    q_tail_ = ts.q_prev_;
+  }
+  ts.q_prev_ = ts.q_next_ = nullptr;
+  ts.queued_ = false;
+  ts.priority_ = false;
+  waiters_.fetch_sub(1);
+}
+
+void Gil::PassToHeadLocked() {
+  ThreadState* next = q_head_;
+  Unlink(*next);
+  switch_number_.fetch_add(1, std::memory_order_relaxed);
+  n_switches_.fetch_add(1, std::memory_order_relaxed);
+  if (next->parked_) next->cv_.notify_one();
+  // The new holder gets a full interval unless a priority waiter is next in line.
+  if (q_head_ != nullptr && q_head_->priority_) {
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  } else {
+    breaker_.Clear(EvalBreaker::kGilDropRequest);
+  }
+}
+
+// --- The priority budget (mu_ held) ---
+
+bool Gil::GrantPriorityLocked(int64_t now_ns) {
+  double cap = static_cast<double>(interval_ns_.load(std::memory_order_relaxed));
+  bucket_ns_ = std::min(
+      cap, bucket_ns_ + static_cast<double>(now_ns - bucket_refill_ns_) * kPriorityShare);
+  bucket_refill_ns_ = now_ns;
+  if (bucket_ns_ > 0) {
+    n_grants_.fetch_add(1, std::memory_order_relaxed);
+    return true;
+  }
+  n_denials_.fetch_add(1, std::memory_order_relaxed);
+  return false;
+}
+
+void Gil::ChargeTenureLocked(ThreadState& ts, int64_t now_ns) {
+  bucket_ns_ -= static_cast<double>(now_ns - ts.tenure_start_ns_);
+  ts.priority_tenure_ = false;
+}
+
+// --- Acquire / Release / Yield ---
+
+void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
+  ts.priority_tenure_ = false;
+  ThreadState* expected = nullptr;
+  if (holder_.load(std::memory_order_relaxed) == nullptr &&
+      holder_.compare_exchange_strong(expected, &ts)) {
+    switch_number_.fetch_add(1, std::memory_order_relaxed);
+    NoteHolderCpu();
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  bool priority = mode == AcquireMode::kAfterBlocking &&
+                  priority_enabled_.load(std::memory_order_relaxed) &&
+                  GrantPriorityLocked(NowNs());
+  Enqueue(ts, priority);
+  expected = nullptr;
+  if (holder_.compare_exchange_strong(expected, &ts)) {
+    // The holder let go between our fast path and the enqueue.
+    Unlink(ts);
+    switch_number_.fetch_add(1, std::memory_order_relaxed);
+    NoteHolderCpu();
+    return;
+  }
+  if (priority) {
+    ts.priority_tenure_ = true;
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  }
+  Wait(ts, lock);
+  NoteHolderCpu();
+  if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
+}
+
+void Gil::NoteHolderCpu() {
+  holder_cpu_.store(sched_getcpu(), std::memory_order_relaxed);
+}
+
+// A queued waiter found the lock free and took it: leave the queue (mu_ held).
+void Gil::TookFromQueueLocked(ThreadState& ts) {
+  Unlink(ts);
+  switch_number_.fetch_add(1, std::memory_order_relaxed);
+  n_switches_.fetch_add(1, std::memory_order_relaxed);
+  // Like CPython's take: the new holder starts a fresh interval, unless a priority
+  // waiter is now first in line.
+  if (q_head_ != nullptr && q_head_->priority_) {
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  } else {
+    breaker_.Clear(EvalBreaker::kGilDropRequest);
+  }
+}
+
+// True once `ts` holds the lock: handed over, or found free and taken (mu_ held).
+bool Gil::TryTakeLocked(ThreadState& ts) {
+  ThreadState* h = holder_.load(std::memory_order_acquire);
+  if (h == &ts) return true;
+  if (h == nullptr && holder_.compare_exchange_strong(h, &ts)) {
+    TookFromQueueLocked(ts);
+    return true;
+  }
+  return false;
+}
+
+void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
+  // The interval rule's clock runs across spin and park rounds.
+  uint64_t seen = switch_number_.load(std::memory_order_relaxed);
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
+  for (;;) {
+    // Phase 1: spin on the holder word. A free lock (its releaser woke a parked
+    // head that is not running yet) may be taken by any running waiter.
+    lock.unlock();
+    const int my_cpu = sched_getcpu();
+    const int64_t spin_start = NowNs();
+    const int64_t spin_until = spin_start + std::chrono::nanoseconds(kSpinLimit).count();
+    const int64_t yield_after = spin_start + std::chrono::nanoseconds(kSpinLimit).count() / 4;
+    bool took = false;
+    do {
+      for (int i = 0; i < 64 && !took; ++i) {
+        ThreadState* h = holder_.load(std::memory_order_acquire);
+        if (h == &ts) return;
+        if (h == nullptr && holder_.compare_exchange_strong(h, &ts)) took = true;
+        CpuRelax();
+      }
+      if (took) break;
+      // Offer the core between rounds when the holder last ran on this very CPU
+      // (on an oversubscribed machine a thread woken from I/O often lands on the
+      // core of the CPU-bound holder and preempts it: spinning would only keep
+      // it off), and after the first quarter in any case. Not always: on a busy
+      // machine a yield can cost a whole time slice, and most hand-offs between
+      // threads on two CPUs complete within the first microseconds.
+      if (holder_cpu_.load(std::memory_order_relaxed) == my_cpu || NowNs() >= yield_after) {
+        sched_yield();
+      }
+    } while (NowNs() < spin_until);
+    lock.lock();
+    if (took) {
+      TookFromQueueLocked(ts);
+      lock.unlock();
+      return;
+    }
+    // Phase 2: park until handed the lock, woken to compete for it, or an
+    // interval passes: then CPython's rule — if the lock has not changed hands
+    // for a whole interval, ask the holder to drop it.
+    if (TryTakeLocked(ts)) break;
+    n_parks_.fetch_add(1, std::memory_order_relaxed);
+    ts.parked_ = true;
+    bool woken = false;
+    while (!woken) {
+      if (ts.cv_.wait_until(lock, deadline) != std::cv_status::timeout) {
+        woken = true;
+      } else {
+        uint64_t now_seen = switch_number_.load(std::memory_order_relaxed);
+        if (now_seen == seen && holder_.load(std::memory_order_acquire) != nullptr &&
+            (breaker_.Load() & EvalBreaker::kGilDropRequest) == 0) {
+          breaker_.Set(EvalBreaker::kGilDropRequest);
+          n_requests_.fetch_add(1, std::memory_order_relaxed);
+        }
+        seen = now_seen;
+        deadline = std::chrono::steady_clock::now() +
+                   std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
+      }
+      if (TryTakeLocked(ts)) {
+        ts.parked_ = false;
+        lock.unlock();
+        return;
+      }
+    }
+    // Woken but another running thread took the free lock first: spin again, so
+    // that its release hands the lock straight to us (a spinning head is handed
+    // the lock; a parked one is only woken).
+    ts.parked_ = false;
+  }
+  ts.parked_ = false;
+  lock.unlock();
+}
+
+void Gil::ReleaseLocked() {
+  ThreadState* head = q_head_;
+  if (head != nullptr && !head->parked_) {
+    // The first waiter is spinning: hand it the lock, it is running already.
+    holder_.store(head);
+    PassToHeadLocked();
+    return;
+  }
+  // Nobody waits, or the first waiter sleeps: free the lock and wake it, and let
+  // whoever runs first take it. Handing the lock to a sleeping thread would keep
+  // it idle for a whole wake-up latency and turn every later hand-off into
+  // another wake-up (a lock convoy); a waiter that keeps losing this race is
+  // protected by the interval rule, whose Yield hands over directly.
+  holder_.store(nullptr);
+  if (head != nullptr) head->cv_.notify_one();
+}
+
+void Gil::Release(ThreadState& ts) {
+  if (ts.priority_tenure_ || waiters_.load() != 0) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
+    ReleaseLocked();
+    return;
+  }
+  holder_.store(nullptr);
+  // A waiter may have queued after our check of `waiters_` and before the store;
+  // it saw a non-null holder. Its increment and our store are both sequentially
+  // consistent, so if it missed the store we see its increment here, and wake the
+  // first waiter under mu_ (a waiter checks the holder under mu_ before sleeping).
+  if (waiters_.load() == 0) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  if (q_head_ != nullptr && holder_.load() == nullptr && q_head_->parked_) {
+    q_head_->cv_.notify_one();
+  }
+}
+
+void Gil::Yield(ThreadState& ts) {
+  std::unique_lock<std::mutex> lock(mu_);
+  if (q_head_ == nullptr) {
+    breaker_.Clear(EvalBreaker::kGilDropRequest);
+    return;
+  }
+  if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
+  n_forced_.fetch_add(1, std::memory_order_relaxed);
+  holder_.store(q_head_);
+  PassToHeadLocked();
+  Enqueue(ts, /*priority=*/false);
+  Wait(ts, lock);
+  NoteHolderCpu();
+}
+
+}  // namespace pyrt::gil

@@ -65,11 +65,6 @@ thread_local EventLoop* t_running_loop = nullptr;
 
 // The write end of the self-pipe of the loop that handles each signal, or -1.
 std::atomic<int> g_signal_fd[NSIG];
-// Set by the handler: a signal byte may be waiting in some loop's self-pipe.  Checked
-// after every callback, so that — as CPython runs Python signal handlers between
-// bytecodes — a signal raised by a callback has its handler queued before the callbacks
-// that later ones schedule.
-std::atomic<bool> g_signal_seen{false};
 std::once_flag g_signal_init;
 
 void InitSignalTable() {
@@ -83,7 +78,6 @@ extern "C" void OnSignal(int sig) {
     unsigned char b = static_cast<unsigned char>(sig);
     ssize_t r = ::write(fd, &b, 1);  // a full pipe drops the byte, as CPython does
     (void)r;
-    g_signal_seen.store(true, std::memory_order_relaxed);
   }
   errno = saved;
 }
@@ -264,10 +258,6 @@ void EventLoop::RunHandle(HandleState* s) noexcept {
     call_exception_handler(ctx);
   }
   s->running = false;
-  if (sig_read_fd_ >= 0 && g_signal_seen.load(std::memory_order_relaxed)) {
-    g_signal_seen.store(false, std::memory_order_relaxed);
-    ReadSignals();
-  }
   if (s->cancelled) {
     Callback dead = std::move(s->fn);
   }
@@ -430,7 +420,10 @@ void EventLoop::ProcessEvent(int fd, std::uint32_t ev) {
     return;
   }
   if (fd == sig_read_fd_) {
-    ReadSignals();
+    // As CPython's self-pipe reader: a callback reads the signal numbers and queues
+    // their handlers, which therefore run one iteration later.
+    Ref(sig_reader_);
+    PushReady(sig_reader_);
     return;
   }
   if (fd < 0 || static_cast<std::size_t>(fd) >= fds_.size()) return;
@@ -479,6 +472,7 @@ int EventLoop::add_signal_handler(int sig, Callback fn) {
     }
     sig_read_fd_ = p[0];
     sig_write_fd_ = p[1];
+    sig_reader_ = NewHandle([this] { ReadSignals(); });
   }
   if (signal_handlers_.empty()) {
     signal_handlers_.assign(NSIG, nullptr);
@@ -669,6 +663,8 @@ int EventLoop::close() {
     ::close(sig_read_fd_);
     ::close(sig_write_fd_);
     sig_read_fd_ = sig_write_fd_ = -1;
+    Handle(sig_reader_).cancel();
+    sig_reader_ = nullptr;
   }
   return 0;
 }

@@ -296,6 +296,7 @@ class EventLoop {
   int wake_fd_ = -1;        // eventfd for call_soon_threadsafe
   int sig_read_fd_ = -1;    // self-pipe for signals (created on demand)
   int sig_write_fd_ = -1;
+  HS* sig_reader_ = nullptr;  // the callback that drains the self-pipe
   double clock_resolution_ = 1e-9;
   bool running_ = false;
   bool stopping_ = false;

@@ -37,7 +37,7 @@ const char* kPrelude =
 // --- Ready queue --------------------------------------------------------------------
 
 TEST(LoopOrderTest, FifoAndNextIterationLikeAsyncio) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 it = 0
 def tick():
     global it
@@ -58,7 +58,7 @@ loop.call_soon(loop.stop)
 loop.run_forever()
 p("end")
 loop.close()
-)";
+)PY";
   Log log;
   {
     EventLoop loop;
@@ -95,7 +95,7 @@ loop.close()
 }
 
 TEST(LoopOrderTest, StopBeforeRunRunsOneIteration) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 loop.call_soon(p, "x")
 loop.call_soon(lambda: (p("y"), loop.call_soon(p, "z")))
 loop.stop()
@@ -105,7 +105,7 @@ loop.call_soon(p, "w")
 loop.call_soon(loop.stop)
 loop.run_forever()
 p("second run done")
-)";
+)PY";
   Log log;
   EventLoop loop;
   loop.call_soon([&] { log("x"); });
@@ -124,7 +124,7 @@ p("second run done")
 }
 
 TEST(LoopOrderTest, CancelledHandlesAreSkipped) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 hy = None
 def a():
     p("a", hy.cancelled()); hy.cancel(); p("a", hy.cancelled())
@@ -135,7 +135,7 @@ hz.cancel(); hz.cancel()
 loop.call_soon(loop.stop)
 loop.run_forever()
 p("done")
-)";
+)PY";
   Log log;
   EventLoop loop;
   Handle hy;
@@ -158,13 +158,13 @@ p("done")
 // --- Timers -------------------------------------------------------------------------
 
 TEST(LoopOrderTest, EqualDeadlinesLeaveInHeapqOrder) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 base = loop.time() + 0.02
 for i in range(40):
     loop.call_at(base + (i * 7 % 3) * 0.004, p, "t%d" % i)
 loop.call_at(base + 0.03, loop.stop)
 loop.run_forever()
-)";
+)PY";
   Log log;
   EventLoop loop;
   double base = loop.time() + 0.02;
@@ -177,14 +177,14 @@ loop.run_forever()
 }
 
 TEST(LoopOrderTest, DueTimersJoinAfterReadyCallbacks) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 loop.call_later(0, p, "later0")
 loop.call_soon(p, "soon")
 loop.call_at(loop.time() - 1, p, "past")
 loop.call_soon(lambda: (p("soon2"), loop.call_soon(p, "nested"), loop.call_later(0, p, "nested-later0")))
 loop.call_later(0.01, loop.stop)
 loop.run_forever()
-)";
+)PY";
   Log log;
   EventLoop loop;
   loop.call_later(0, [&] { log("later0"); });
@@ -205,7 +205,7 @@ loop.run_forever()
 // pop order and the heap sizes must match CPython's.
 void CheckCancelScenario(int n, int keep_every) {
   std::string py = std::string(kPrelude) + "N=" + std::to_string(n) +
-                   "; K=" + std::to_string(keep_every) + R"(
+                   "; K=" + std::to_string(keep_every) + R"PY(
 base = loop.time() + 0.05
 hs = [loop.call_at(base + (i % 5) * 0.01, p, "t%d" % i) for i in range(N)]
 for i, h in enumerate(hs):
@@ -216,7 +216,7 @@ loop.call_soon(report)
 loop.call_at(base + 0.05, loop.stop)
 loop.run_forever()
 p("after", len(loop._scheduled))
-)";
+)PY";
   Log log;
   EventLoop loop;
   double base = loop.time() + 0.05;
@@ -245,7 +245,7 @@ p("after", len(loop._scheduled))
 // the ready queue; the count then stays above zero with an empty heap.  Pinned here
 // with deadlines in the past, so no wake-up timing is involved.
 TEST(LoopOrderTest, CancelledCountDriftLikeCpython) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 now = loop.time()
 loop.call_at(now - 2, p, "live")
 h = loop.call_at(now - 1, p, "cancelled")
@@ -255,7 +255,7 @@ loop.call_soon(lambda: p("counts", len(loop._scheduled), loop._timer_cancelled_c
 loop.call_soon(lambda: loop.call_soon(loop.stop))
 loop.run_forever()
 p("counts", len(loop._scheduled), loop._timer_cancelled_count)
-)";
+)PY";
   Log log;
   EventLoop loop;
   double now = loop.time();
@@ -281,7 +281,7 @@ TEST(LoopOrderTest, SmallHeapNeverRebuilds) { CheckCancelScenario(90, 5); }
 // --- Errors -------------------------------------------------------------------------
 
 TEST(LoopOrderTest, ExceptionGoesToHandlerAndLoopGoesOn) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 def handler(l, ctx):
     p("handler:", " ".join(ctx["message"].split()[:3]), "exception" in ctx, "handle" in ctx)
 loop.set_exception_handler(handler)
@@ -292,7 +292,7 @@ loop.call_later(0.001, bad)
 loop.call_later(0.005, loop.stop)
 loop.run_forever()
 p("alive")
-)";
+)PY";
   Log log;
   EventLoop loop;
   loop.set_exception_handler([&](EventLoop&, const ErrorContext& ctx) {
@@ -336,7 +336,7 @@ TEST(LoopTest, ThrowingExceptionHandlerDoesNotKillLoop) {
 // --- File descriptors ----------------------------------------------------------------
 
 TEST(LoopOrderTest, ReaderWriterReadinessLikeAsyncio) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 a, b = socket.socketpair(); a.setblocking(False); b.setblocking(False)
 def on_writable():
     p("writable"); p("remove_writer", loop.remove_writer(a.fileno()), loop.remove_writer(a.fileno()))
@@ -354,7 +354,7 @@ loop.add_reader(b.fileno(), on_readable)
 loop.call_soon(p, "soon")
 loop.run_forever()
 b.close()
-)";
+)PY";
   Log log;
   EventLoop loop;
   int sv[2];
@@ -430,7 +430,7 @@ TEST(LoopTest, ReaderMayRemoveAndReplaceItselfWhileRunning) {
 // --- Signals --------------------------------------------------------------------------
 
 TEST(LoopOrderTest, SignalHandlerRunsLikeAsyncio) {
-  std::string py = std::string(kPrelude) + R"(
+  std::string py = std::string(kPrelude) + R"PY(
 it = 0
 def tick():
     global it
@@ -446,7 +446,7 @@ loop.call_soon(tick); loop.call_soon(a); loop.call_soon(c)
 loop.call_later(0.05, loop.stop)
 loop.run_forever()
 p("removed", loop.remove_signal_handler(signal.SIGUSR1), loop.remove_signal_handler(signal.SIGUSR1))
-)";
+)PY";
   Log log;
   EventLoop loop;
   int it = 0;

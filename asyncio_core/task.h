@@ -130,7 +130,7 @@ class Task {
   // The value; throws the body's exception, or CancelledError.  Only when done().
   decltype(auto) result() {
     s_->RethrowIfFailed();
-    if constexpr (!std::is_void_v<T>) return (*Value());
+    if constexpr (!std::is_void_v<T>) return (**Value());
   }
   // The exception the body threw (CancelledError if cancelled), or null.
   [[nodiscard]] std::exception_ptr exception() const {

@@ -26,10 +26,53 @@ using ::pyrt::asyncio_core_internal::HandleState;
 }  // namespace pyrt::aio
 namespace pyrt::asyncio_core_internal {
 
+namespace {
+
+// Handle records are recycled through a per-thread free list: call_soon's cost is then
+// a list pop instead of a malloc/free pair.  Bounded so a burst does not pin memory.
+constexpr std::size_t kHandleCacheMax = 4096;
+
+struct HandleCache {
+  std::vector<HandleState*> free;
+  bool alive = true;
+  ~HandleCache() {
+    alive = false;
+    for (HandleState* s : free) delete s;
+  }
+};
+
+thread_local HandleCache t_handle_cache;
+
+}  // namespace
+
+HandleState* AllocHandle() {
+  HandleCache& c = t_handle_cache;
+  if (!c.free.empty()) {
+    HandleState* s = c.free.back();
+    c.free.pop_back();
+    return s;
+  }
+  return new HandleState;
+}
+
 void Ref(HandleState* s) noexcept { s->refs.fetch_add(1, std::memory_order_relaxed); }
 
 void Unref(HandleState* s) noexcept {
-  if (s->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete s;
+  if (s->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  {
+    aio::Callback dead = std::move(s->fn);  // may run destructors that Unref others
+    s->fn = nullptr;
+  }
+  HandleCache& c = t_handle_cache;
+  if (c.alive && c.free.size() < kHandleCacheMax) {
+    s->refs.store(1, std::memory_order_relaxed);
+    s->cancelled = s->is_timer = s->scheduled = s->running = false;
+    s->when = 0;
+    s->loop = nullptr;
+    c.free.push_back(s);
+  } else {
+    delete s;
+  }
 }
 
 }  // namespace pyrt::asyncio_core_internal
@@ -144,7 +187,7 @@ double EventLoop::time() const noexcept {
 // --- Scheduling ----------------------------------------------------------------------
 
 HandleState* EventLoop::NewHandle(Callback fn) {
-  auto* s = new HandleState;
+  HandleState* s = asyncio_core_internal::AllocHandle();
   s->loop = this;
   s->fn = std::move(fn);
   return s;

@@ -112,6 +112,7 @@ struct HandleState {
 
 class TaskBase;
 void DestroyPendingTasks(aio::EventLoop& loop);
+HandleState* AllocHandle();
 void Ref(HandleState* s) noexcept;
 void Unref(HandleState* s) noexcept;
 

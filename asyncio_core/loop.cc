@@ -195,6 +195,9 @@ HandleState* EventLoop::NewHandle(Callback fn) {
 
 Handle EventLoop::call_soon(Callback fn) {
   if (closed_) return Handle();
+  // Callbacks other threads posted before this call go first, as if they had been
+  // appended when posted (CPython appends to the ready deque at once).
+  if (inbox_nonempty_.load(std::memory_order_acquire)) DrainInbox();
   HandleState* s = NewHandle(std::move(fn));
   Ref(s);
   PushReady(s);
@@ -202,6 +205,9 @@ Handle EventLoop::call_soon(Callback fn) {
 }
 
 Handle EventLoop::call_soon_threadsafe(Callback fn) {
+  // On the loop's own thread the ready queue is ours: append at once, as CPython's
+  // deque append does, so the order against call_soon is CPython's.
+  if (t_running_loop == this) return call_soon(std::move(fn));
   HandleState* s = NewHandle(std::move(fn));
   Ref(s);
   {

@@ -186,7 +186,9 @@ class EventLoop {
   // this call (never in the iteration that is running now).
   Handle call_soon(Callback fn);
   // As call_soon, callable from any thread; wakes the loop if it is sleeping in poll.
-  // The callback joins the ready queue at the loop's next poll.
+  // The callback takes its place in the ready queue before any callback that the loop
+  // thread schedules after the post is visible to it (at the latest, the next poll);
+  // on the running loop's own thread it is exactly call_soon.
   Handle call_soon_threadsafe(Callback fn);
   // Runs fn once time() has reached `when` (a time() value).
   Handle call_at(double when, Callback fn);

@@ -491,6 +491,30 @@ TEST(LoopTest, SignalHandlerValidationAndRestore) {
 
 // --- Threads -------------------------------------------------------------------------
 
+TEST(LoopOrderTest, CallSoonThreadsafeOnLoopThreadLikeAsyncio) {
+  std::string py = std::string(kPrelude) + R"PY(
+def a():
+    loop.call_soon_threadsafe(p, "ts1"); loop.call_soon(p, "soon"); loop.call_soon_threadsafe(p, "ts2")
+    loop.call_soon(loop.stop)
+loop.call_soon(a)
+loop.call_soon_threadsafe(p, "before-run")
+loop.call_soon(p, "soon-before-run")
+loop.run_forever()
+)PY";
+  Log log;
+  EventLoop loop;
+  loop.call_soon([&] {
+    loop.call_soon_threadsafe([&] { log("ts1"); });
+    loop.call_soon([&] { log("soon"); });
+    loop.call_soon_threadsafe([&] { log("ts2"); });
+    loop.call_soon([&] { loop.stop(); });
+  });
+  loop.call_soon_threadsafe([&] { log("before-run"); });
+  loop.call_soon([&] { log("soon-before-run"); });
+  loop.run_forever();
+  EXPECT_EQ(log.text, RunPython(py));
+}
+
 TEST(LoopTest, CallSoonThreadsafeWakesSleepingLoop) {
   EventLoop loop;
   // Without a wake-up the loop would sleep until this 60-second timer.

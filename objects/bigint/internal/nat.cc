@@ -1,0 +1,551 @@
+// Natural-number kernels and algorithms; see nat.h.
+#include "objects/bigint/internal/nat.h"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+#include <cstring>
+
+namespace pyrt::bigint_internal {
+
+// --- Raw kernels ---
+
+Limb add_n(Limb* r, const Limb* a, const Limb* b, std::size_t n) {
+  Limb carry = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Limb s = a[i] + carry;
+    Limb c1 = s < carry;
+    Limb t = s + b[i];
+    Limb c2 = t < s;
+    r[i] = t;
+    carry = c1 | c2;
+  }
+  return carry;
+}
+
+Limb sub_n(Limb* r, const Limb* a, const Limb* b, std::size_t n) {
+  Limb borrow = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    Limb ai = a[i], bi = b[i];
+    Limb t = ai - bi;
+    Limb b1 = ai < bi;
+    Limb u = t - borrow;
+    Limb b2 = t < borrow;
+    r[i] = u;
+    borrow = b1 | b2;
+  }
+  return borrow;
+}
+
+Limb add(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+  assert(an >= bn);
+  Limb carry = add_n(r, a, b, bn);
+  for (std::size_t i = bn; i < an; ++i) {
+    Limb t = a[i] + carry;
+    carry = t < carry;
+    r[i] = t;
+  }
+  return carry;
+}
+
+Limb sub(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+  assert(an >= bn);
+  Limb borrow = sub_n(r, a, b, bn);
+  for (std::size_t i = bn; i < an; ++i) {
+    Limb ai = a[i];
+    r[i] = ai - borrow;
+    borrow = ai < borrow;
+  }
+  return borrow;
+}
+
+Limb mul_1(Limb* r, const Limb* a, std::size_t n, Limb b) {
+  Limb carry = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    DLimb t = static_cast<DLimb>(a[i]) * b + carry;
+    r[i] = static_cast<Limb>(t);
+    carry = static_cast<Limb>(t >> 64);
+  }
+  return carry;
+}
+
+Limb addmul_1(Limb* r, const Limb* a, std::size_t n, Limb b) {
+  Limb carry = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    DLimb t = static_cast<DLimb>(a[i]) * b + r[i] + carry;
+    r[i] = static_cast<Limb>(t);
+    carry = static_cast<Limb>(t >> 64);
+  }
+  return carry;
+}
+
+Limb submul_1(Limb* r, const Limb* a, std::size_t n, Limb b) {
+  Limb borrow = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    DLimb p = static_cast<DLimb>(a[i]) * b + borrow;
+    Limb lo = static_cast<Limb>(p);
+    Limb hi = static_cast<Limb>(p >> 64);
+    Limb ri = r[i];
+    r[i] = ri - lo;
+    borrow = hi + (ri < lo);
+  }
+  return borrow;
+}
+
+Limb divrem_1(Limb* q, const Limb* a, std::size_t n, Limb d) {
+  assert(d != 0);
+  Limb rem = 0;
+  for (std::size_t i = n; i-- > 0;) {
+    DLimb cur = (static_cast<DLimb>(rem) << 64) | a[i];
+    q[i] = static_cast<Limb>(cur / d);
+    rem = static_cast<Limb>(cur % d);
+  }
+  return rem;
+}
+
+int cmp_n(const Limb* a, const Limb* b, std::size_t n) {
+  for (std::size_t i = n; i-- > 0;) {
+    if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+// --- Multiplication ---
+
+namespace {
+
+void MulBasecase(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+  r[an] = mul_1(r, a, an, b[0]);
+  for (std::size_t j = 1; j < bn; ++j) r[an + j] = addmul_1(r + j, a, an, b[j]);
+}
+
+// Scratch limbs KaratsubaMul needs for size n (generous upper bound).
+std::size_t KaratsubaScratch(std::size_t n) { return 6 * n + 8 * 64; }
+
+// r[0..2n) = a[0..n) * b[0..n). Splits at h = n/2: a = a1*B^h + a0, and uses
+// a*b = a1b1*B^2h + (a0b0 + a1b1 - (a1-a0)(b1-b0))*B^h + a0b0.
+void KaratsubaMul(Limb* r, const Limb* a, const Limb* b, std::size_t n, Limb* scratch) {
+  if (n < kKaratsubaThreshold) {
+    MulBasecase(r, a, n, b, n);
+    return;
+  }
+  const std::size_t h = n / 2, hh = n - h;  // hh >= h
+  Limb* da = scratch;
+  Limb* db = da + hh;
+  Limb* t = db + hh;
+  Limb* w = t + 2 * hh;
+  Limb* rest = w + 2 * hh + 1;
+  // da = |a1 - a0|, sign sa (true if a1 < a0); likewise db.
+  auto absdiff = [&](Limb* out, const Limb* x) -> bool {
+    const Limb* x0 = x;
+    const Limb* x1 = x + h;
+    bool x1_smaller;
+    if (hh > h && x1[hh - 1] != 0) {
+      x1_smaller = false;
+    } else {
+      x1_smaller = cmp_n(x1, x0, h) < 0;
+    }
+    if (x1_smaller) {
+      sub_n(out, x0, x1, h);
+      if (hh > h) out[h] = 0;
+    } else {
+      sub(out, x1, hh, x0, h);
+    }
+    return x1_smaller;
+  };
+  bool sa = absdiff(da, a);
+  bool sb = absdiff(db, b);
+  KaratsubaMul(t, da, db, hh, rest);
+  KaratsubaMul(r, a, b, h, rest);
+  KaratsubaMul(r + 2 * h, a + h, b + h, hh, rest);
+  // w = a0b0 + a1b1 (2hh+1 limbs).
+  w[2 * hh] = add(w, r + 2 * h, 2 * hh, r, 2 * h);
+  if (sa == sb) {
+    Limb bw = sub(w, w, 2 * hh + 1, t, 2 * hh);
+    (void)bw;
+    assert(bw == 0);
+  } else {
+    w[2 * hh] += add(w, w, 2 * hh, t, 2 * hh);
+  }
+  // r[h..2n) += w.
+  Limb carry = add(r + h, r + h, 2 * n - h, w, 2 * hh + 1);
+  (void)carry;
+  assert(carry == 0);
+}
+
+}  // namespace
+
+void mul(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+  if (an < bn) {
+    std::swap(a, b);
+    std::swap(an, bn);
+  }
+  if (bn < kKaratsubaThreshold) {
+    MulBasecase(r, a, an, b, bn);
+    return;
+  }
+  std::vector<Limb> scratch(KaratsubaScratch(bn));
+  if (an == bn) {
+    KaratsubaMul(r, a, b, bn, scratch.data());
+    return;
+  }
+  // Unbalanced: cut a into bn-limb pieces, multiply each by b, add in place.
+  std::vector<Limb> piece(2 * bn);
+  std::fill(r, r + an + bn, Limb{0});
+  for (std::size_t off = 0; off < an; off += bn) {
+    std::size_t len = std::min(bn, an - off);
+    if (len == bn) {
+      KaratsubaMul(piece.data(), a + off, b, bn, scratch.data());
+    } else {
+      mul(piece.data(), b, bn, a + off, len);
+    }
+    // r[off .. an+bn) += piece[0 .. len+bn)
+    Limb carry = add(r + off, r + off, an + bn - off, piece.data(), len + bn);
+    (void)carry;
+    assert(carry == 0);
+  }
+}
+
+// --- Whole numbers ---
+
+void Normalize(Nat& a) {
+  while (!a.empty() && a.back() == 0) a.pop_back();
+}
+
+int Cmp(NatView a, NatView b) {
+  if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+  return cmp_n(a.data(), b.data(), a.size());
+}
+
+std::uint64_t BitLength(NatView a) {
+  if (a.empty()) return 0;
+  return (a.size() - 1) * 64ull + (64 - std::countl_zero(a.back()));
+}
+
+Nat AddNat(NatView a, NatView b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  Nat r(a.size() + 1);
+  if (a.empty()) return {};
+  r[a.size()] = add(r.data(), a.data(), a.size(), b.data(), b.size());
+  Normalize(r);
+  return r;
+}
+
+Nat SubNat(NatView a, NatView b) {
+  assert(Cmp(a, b) >= 0);
+  Nat r(a.size());
+  if (a.empty()) return r;
+  Limb borrow = sub(r.data(), a.data(), a.size(), b.data(), b.size());
+  (void)borrow;
+  assert(borrow == 0);
+  Normalize(r);
+  return r;
+}
+
+Nat MulNat(NatView a, NatView b) {
+  if (a.empty() || b.empty()) return {};
+  Nat r(a.size() + b.size());
+  mul(r.data(), a.data(), a.size(), b.data(), b.size());
+  Normalize(r);
+  return r;
+}
+
+Nat MulNatSchoolbook(NatView a, NatView b) {
+  if (a.empty() || b.empty()) return {};
+  Nat r(a.size() + b.size());
+  MulBasecase(r.data(), a.data(), a.size(), b.data(), b.size());
+  Normalize(r);
+  return r;
+}
+
+Nat ShlNat(NatView a, std::uint64_t bits) {
+  if (a.empty()) return {};
+  std::size_t limbs = bits / 64;
+  unsigned s = bits % 64;
+  Nat r(a.size() + limbs + 1, 0);
+  if (s == 0) {
+    std::copy(a.begin(), a.end(), r.begin() + limbs);
+  } else {
+    Limb carry = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      r[i + limbs] = (a[i] << s) | carry;
+      carry = a[i] >> (64 - s);
+    }
+    r[a.size() + limbs] = carry;
+  }
+  Normalize(r);
+  return r;
+}
+
+Nat ShrNat(NatView a, std::uint64_t bits) {
+  std::uint64_t limbs = bits / 64;
+  if (limbs >= a.size()) return {};
+  unsigned s = bits % 64;
+  std::size_t n = a.size() - limbs;
+  Nat r(n);
+  if (s == 0) {
+    std::copy(a.begin() + limbs, a.end(), r.begin());
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      Limb lo = a[i + limbs] >> s;
+      Limb hi = (i + limbs + 1 < a.size()) ? (a[i + limbs + 1] << (64 - s)) : 0;
+      r[i] = lo | hi;
+    }
+  }
+  Normalize(r);
+  return r;
+}
+
+bool AnyLowBits(NatView a, std::uint64_t bits) {
+  std::uint64_t limbs = bits / 64;
+  for (std::size_t i = 0; i < a.size() && i < limbs; ++i) {
+    if (a[i] != 0) return true;
+  }
+  unsigned s = bits % 64;
+  if (s != 0 && limbs < a.size()) return (a[limbs] & ((Limb{1} << s) - 1)) != 0;
+  return false;
+}
+
+// --- Division ---
+
+void DivModKnuth(NatView a, NatView b, Nat* q, Nat* r) {
+  assert(!b.empty());
+  if (Cmp(a, b) < 0) {
+    if (r) r->assign(a.begin(), a.end());
+    if (q) q->clear();
+    return;
+  }
+  const std::size_t n = b.size(), m = a.size();
+  if (n == 1) {
+    Nat qq(m);
+    Limb rem = divrem_1(qq.data(), a.data(), m, b[0]);
+    Normalize(qq);
+    if (q) *q = std::move(qq);
+    if (r) {
+      r->clear();
+      if (rem) r->push_back(rem);
+    }
+    return;
+  }
+  const int s = std::countl_zero(b.back());
+  Nat vn(n), un(m + 1);
+  if (s == 0) {
+    std::copy(b.begin(), b.end(), vn.begin());
+    std::copy(a.begin(), a.end(), un.begin());
+    un[m] = 0;
+  } else {
+    for (std::size_t i = n - 1; i > 0; --i) vn[i] = (b[i] << s) | (b[i - 1] >> (64 - s));
+    vn[0] = b[0] << s;
+    un[m] = a[m - 1] >> (64 - s);
+    for (std::size_t i = m - 1; i > 0; --i) un[i] = (a[i] << s) | (a[i - 1] >> (64 - s));
+    un[0] = a[0] << s;
+  }
+  Nat qq(m - n + 1);
+  const Limb v1 = vn[n - 1], v2 = vn[n - 2];
+  constexpr DLimb kB = static_cast<DLimb>(1) << 64;
+  for (std::size_t j = m - n + 1; j-- > 0;) {
+    DLimb num = (static_cast<DLimb>(un[j + n]) << 64) | un[j + n - 1];
+    DLimb qhat, rhat;
+    if (un[j + n] >= v1) {
+      qhat = kB - 1;
+      rhat = num - qhat * v1;
+    } else {
+      qhat = num / v1;
+      rhat = num % v1;
+    }
+    while (rhat < kB && qhat * v2 > ((rhat << 64) | un[j + n - 2])) {
+      --qhat;
+      rhat += v1;
+    }
+    Limb qh = static_cast<Limb>(qhat);
+    Limb borrow = submul_1(un.data() + j, vn.data(), n, qh);
+    Limb top = un[j + n];
+    un[j + n] = top - borrow;
+    if (top < borrow) {
+      --qh;
+      Limb carry = add_n(un.data() + j, un.data() + j, vn.data(), n);
+      un[j + n] += carry;
+    }
+    qq[j] = qh;
+  }
+  Normalize(qq);
+  if (q) *q = std::move(qq);
+  if (r) {
+    Nat rr(n);
+    if (s == 0) {
+      std::copy(un.begin(), un.begin() + n, rr.begin());
+    } else {
+      for (std::size_t i = 0; i < n; ++i) rr[i] = (un[i] >> s) | (un[i + 1] << (64 - s));
+    }
+    Normalize(rr);
+    *r = std::move(rr);
+  }
+}
+
+namespace {
+
+// B^k as a Nat.
+Nat PowB(std::size_t k) {
+  Nat r(k + 1, 0);
+  r[k] = 1;
+  return r;
+}
+
+Nat LimbShiftLeft(NatView a, std::size_t k) {
+  if (a.empty()) return {};
+  Nat r(a.size() + k, 0);
+  std::copy(a.begin(), a.end(), r.begin() + k);
+  return r;
+}
+
+Nat LimbShiftRight(NatView a, std::size_t k) {
+  if (k >= a.size()) return {};
+  return Nat(a.begin() + k, a.end());
+}
+
+void Increment(Nat& a) {
+  for (auto& x : a) {
+    if (++x != 0) return;
+  }
+  a.push_back(1);
+}
+
+void Decrement(Nat& a) {
+  assert(!a.empty());
+  for (auto& x : a) {
+    if (x-- != 0) break;
+  }
+  Normalize(a);
+}
+
+// floor(B^(2n) / d) for an n-limb d, by Newton's iteration from a half-precision
+// reciprocal of d's top limbs, then corrected to the exact floor.
+Nat Recip(NatView d) {
+  const std::size_t n = d.size();
+  if (n <= 48) {
+    Nat q;
+    Nat num = PowB(2 * n);
+    DivModKnuth(num, d, &q, nullptr);
+    return q;
+  }
+  const std::size_t k = (n + 1) / 2 + 3;
+  NatView dh = d.subspan(n - k);
+  Nat rh = Recip(dh);
+  // X0 = rh * B^(n-k) ~ B^(2n)/d, relative error ~B^-(k-1).
+  Nat x0 = LimbShiftLeft(rh, n - k);
+  Nat p = LimbShiftLeft(MulNat(d, rh), n - k);  // d * X0
+  Nat e2n = PowB(2 * n);
+  Nat x1;
+  bool p_le = Cmp(p, e2n) <= 0;
+  Nat e = p_le ? SubNat(e2n, p) : SubNat(p, e2n);
+  // X1 = X0 +- X0*e / B^(2n), computed from e's top limbs only (enough precision).
+  std::size_t t = e.size() > k + 2 ? e.size() - (k + 2) : 0;
+  Nat et = LimbShiftRight(e, t);
+  Nat corr = MulNat(rh, et);  // * B^(n-k+t) / B^(2n)
+  std::size_t down = 2 * n - (n - k) - t;   // = n + k - t > 0
+  corr = LimbShiftRight(corr, down);
+  x1 = p_le ? AddNat(x0, corr) : SubNat(x0, corr);
+  // Make it exact: 0 <= B^(2n) - d*X1 < d.
+  Nat dx = MulNat(d, x1);
+  while (Cmp(dx, e2n) > 0) {
+    Decrement(x1);
+    dx = SubNat(dx, d);
+  }
+  Nat rem = SubNat(e2n, dx);
+  while (Cmp(rem, d) >= 0) {
+    Increment(x1);
+    rem = SubNat(rem, d);
+  }
+  return x1;
+}
+
+// cur < B^(2n): quotient and remainder by rec.d using rec.inv.
+void DivChunk(NatView cur, const Reciprocal& rec, Nat* q, Nat* r) {
+  const std::size_t n = rec.d.size();
+  Nat qq = LimbShiftRight(MulNat(cur, rec.inv), 2 * n);
+  Nat t = MulNat(qq, rec.d);
+  while (Cmp(t, cur) > 0) {
+    Decrement(qq);
+    t = SubNat(t, rec.d);
+  }
+  Nat rr = SubNat(cur, t);
+  while (Cmp(rr, rec.d) >= 0) {
+    Increment(qq);
+    rr = SubNat(rr, rec.d);
+  }
+  *q = std::move(qq);
+  *r = std::move(rr);
+}
+
+}  // namespace
+
+Reciprocal MakeReciprocal(NatView d) {
+  assert(!d.empty());
+  Reciprocal rec;
+  rec.d.assign(d.begin(), d.end());
+  rec.inv = Recip(d);
+  return rec;
+}
+
+void DivModReciprocal(NatView a, const Reciprocal& rec, Nat* q, Nat* r) {
+  const std::size_t n = rec.d.size();
+  if (a.size() <= 2 * n) {
+    Nat qq, rr;
+    DivChunk(a, rec, &qq, &rr);
+    if (q) *q = std::move(qq);
+    if (r) *r = std::move(rr);
+    return;
+  }
+  // Long division in base B^n: each step divides a (< d*B^n) 2n-limb number.
+  const std::size_t m = a.size();
+  const std::size_t chunks = (m + n - 1) / n;
+  Nat qq(chunks * n, 0);
+  Nat rem;
+  for (std::size_t i = chunks; i-- > 0;) {
+    std::size_t lo = i * n, hi = std::min(m, lo + n);
+    Nat cur(n + rem.size(), 0);
+    std::copy(a.begin() + lo, a.begin() + hi, cur.begin());
+    std::copy(rem.begin(), rem.end(), cur.begin() + n);
+    Normalize(cur);
+    Nat qi;
+    DivChunk(cur, rec, &qi, &rem);
+    assert(qi.size() <= n);
+    std::copy(qi.begin(), qi.end(), qq.begin() + lo);
+  }
+  Normalize(qq);
+  if (q) *q = std::move(qq);
+  if (r) *r = std::move(rem);
+}
+
+void DivModNat(NatView a, NatView b, Nat* q, Nat* r) {
+  assert(!b.empty());
+  const std::size_t n = b.size();
+  if (n < kNewtonDivThreshold || a.size() < n + kNewtonDivThreshold) {
+    DivModKnuth(a, b, q, r);
+    return;
+  }
+  const std::size_t qn = a.size() - n;  // quotient has qn or qn+1 limbs
+  if (qn + 2 < n) {
+    // Short quotient: estimate it from the top limbs of both, then correct.
+    const std::size_t s = n - (qn + 2);
+    Nat qe;
+    DivModNat(a.subspan(s), b.subspan(s), &qe, nullptr);
+    Nat t = MulNat(qe, b);
+    while (Cmp(t, a) > 0) {
+      Decrement(qe);
+      t = SubNat(t, b);
+    }
+    Nat rr = SubNat(a, t);
+    while (Cmp(rr, b) >= 0) {
+      Increment(qe);
+      rr = SubNat(rr, b);
+    }
+    if (q) *q = std::move(qe);
+    if (r) *r = std::move(rr);
+    return;
+  }
+  Reciprocal rec = MakeReciprocal(b);
+  DivModReciprocal(a, rec, q, r);
+}
+
+}  // namespace pyrt::bigint_internal

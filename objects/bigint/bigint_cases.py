@@ -248,7 +248,7 @@ def text(count):
 def big(count):
     # Operands past the Karatsuba, Newton-division and divide-and-conquer thresholds.
     for _ in range(count):
-        bits_a = random.randint(5000, 60000)
+        bits_a = random.choice([random.randint(5000, 60000), random.randint(60000, 150000)])
         a = rnd(bits_a) if random.random() < 0.2 else random.getrandbits(bits_a)
         a = a or 1
         b = random.getrandbits(random.randint(5000, bits_a)) or 3

@@ -418,8 +418,8 @@ void Decrement(Nat& a) {
   Normalize(a);
 }
 
-// floor(B^(2n) / d) for an n-limb d, by Newton's iteration from a half-precision
-// reciprocal of d's top limbs, then corrected to the exact floor.
+// About floor(B^(2n) / d) for an n-limb d (within a few units; exact in the base
+// case), by one Newton step from a half-precision reciprocal of d's top limbs.
 Nat Recip(NatView d) {
   const std::size_t n = d.size();
   if (n <= 48) {
@@ -445,24 +445,18 @@ Nat Recip(NatView d) {
   std::size_t down = 2 * n - (n - k) - t;   // = n + k - t > 0
   corr = LimbShiftRight(corr, down);
   x1 = p_le ? AddNat(x0, corr) : SubNat(x0, corr);
-  // Make it exact: 0 <= B^(2n) - d*X1 < d.
-  Nat dx = MulNat(d, x1);
-  while (Cmp(dx, e2n) > 0) {
-    Decrement(x1);
-    dx = SubNat(dx, d);
-  }
-  Nat rem = SubNat(e2n, dx);
-  while (Cmp(rem, d) >= 0) {
-    Increment(x1);
-    rem = SubNat(rem, d);
-  }
+  // X1 is within a few units of floor(B^(2n)/d) (error ~B^(n+3-2k) < 1 plus the
+  // truncations); DivChunk corrects its quotients in both directions, so no exact
+  // fix-up (a full n-by-n product) is spent here.
   return x1;
 }
 
 // cur < B^(2n): quotient and remainder by rec.d using rec.inv.
 void DivChunk(NatView cur, const Reciprocal& rec, Nat* q, Nat* r) {
   const std::size_t n = rec.d.size();
-  Nat qq = LimbShiftRight(MulNat(cur, rec.inv), 2 * n);
+  // Only cur's top n+1 limbs matter: dropping the rest moves the estimate by < 1.
+  const std::size_t s = n - 1;
+  Nat qq = LimbShiftRight(MulNat(LimbShiftRight(cur, s), rec.inv), 2 * n - s);
   Nat t = MulNat(qq, rec.d);
   while (Cmp(t, cur) > 0) {
     Decrement(qq);
@@ -517,11 +511,12 @@ void DivModReciprocal(NatView a, const Reciprocal& rec, Nat* q, Nat* r) {
   if (r) *r = std::move(rem);
 }
 
-void DivModNat(NatView a, NatView b, Nat* q, Nat* r) {
+void DivModNewton(NatView a, NatView b, Nat* q, Nat* r) {
   assert(!b.empty());
   const std::size_t n = b.size();
-  if (n < kNewtonDivThreshold || a.size() < n + kNewtonDivThreshold) {
-    DivModKnuth(a, b, q, r);
+  if (Cmp(a, b) < 0) {
+    if (r) r->assign(a.begin(), a.end());
+    if (q) q->clear();
     return;
   }
   const std::size_t qn = a.size() - n;  // quotient has qn or qn+1 limbs
@@ -546,6 +541,16 @@ void DivModNat(NatView a, NatView b, Nat* q, Nat* r) {
   }
   Reciprocal rec = MakeReciprocal(b);
   DivModReciprocal(a, rec, q, r);
+}
+
+void DivModNat(NatView a, NatView b, Nat* q, Nat* r) {
+  assert(!b.empty());
+  const std::size_t n = b.size();
+  if (n < kNewtonDivThreshold || a.size() < n + kNewtonDivThreshold) {
+    DivModKnuth(a, b, q, r);
+  } else {
+    DivModNewton(a, b, q, r);
+  }
 }
 
 }  // namespace pyrt::bigint_internal

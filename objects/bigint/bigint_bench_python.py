@@ -1,7 +1,10 @@
 """CPython's timings for the operations in bigint_benchmark.cc, same names, impl
-`python3`. Run with the real interpreter: /usr/bin/python3 bigint_bench_python.py"""
+`python3`. Run with the real interpreter: /usr/bin/python3 bigint_bench_python.py
+Times are process CPU time (time.process_time), to compare with Google Benchmark's CPU
+column on a shared, loaded machine."""
 import random
 import sys
+import time
 import timeit
 
 sys.set_int_max_str_digits(0)
@@ -14,7 +17,7 @@ def rand_decimal(digits, seed):
 
 
 def bench(name, stmt, env, min_time=0.5):
-    timer = timeit.Timer(stmt, globals=env)
+    timer = timeit.Timer(stmt, timer=time.process_time, globals=env)
     n, t = timer.autorange()
     while t < min_time:
         n *= 2

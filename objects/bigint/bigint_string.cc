@@ -2,6 +2,7 @@
 // messages. Decimal (and every non-power-of-two base) converts by divide and conquer
 // over powers base^(k*2^i) so that big conversions cost O(M(n) log n), not O(n^2).
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -188,14 +189,19 @@ struct Chunk {
   int digits;
   Limb value;
 };
-Chunk ChunkFor(int base) {
-  Chunk c{0, 1};
-  while (c.value <= ~Limb{0} / static_cast<Limb>(base)) {
-    c.value *= static_cast<Limb>(base);
-    ++c.digits;
+constexpr auto kChunks = [] {
+  std::array<Chunk, 37> t{};
+  for (int base = 2; base <= 36; ++base) {
+    Chunk c{0, 1};
+    while (c.value <= ~Limb{0} / static_cast<Limb>(base)) {
+      c.value *= static_cast<Limb>(base);
+      ++c.digits;
+    }
+    t[base] = c;
   }
-  return c;
-}
+  return t;
+}();
+Chunk ChunkFor(int base) { return kChunks[base]; }
 
 // Powers pow[i] = chunk^(2^i), with their reciprocals made on first use.
 class PowerTable {
@@ -220,40 +226,65 @@ constexpr char kDigitsLower[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 constexpr char kDigitsUpper[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 // Appends the digits of x (< chunk.value) exactly `width` wide (zero padded), or without
-// padding if width == 0.
+// padding if width == 0. Base 10 gets a constant divisor (a multiply, not a divide).
+template <int kBase>
+int ChunkDigits(Limb x, char* buf, int base, const char* digits) {
+  int n = 0;
+  const Limb b = kBase ? kBase : static_cast<Limb>(base);
+  while (x) {
+    buf[n++] = digits[x % b];
+    x /= b;
+  }
+  return n;
+}
+
 void AppendChunk(std::string& out, Limb x, int base, int width, const char* digits) {
   char buf[72];
-  int n = 0;
-  while (x) {
-    buf[n++] = digits[x % base];
-    x /= base;
-  }
+  int n = base == 10 ? ChunkDigits<10>(x, buf, base, digits) : ChunkDigits<0>(x, buf, base, digits);
   for (int i = n; i < width; ++i) out += '0';
   while (n) out += buf[--n];
+}
+
+// Appends x in `base`, zero padded to `pad` digits, by peeling chunks off the bottom
+// (quadratic; for small x).
+void ToDigitsBasecase(NatView x, int base, const Chunk& chunk, std::size_t pad,
+                      std::string& out, const char* digits) {
+  if (x.size() <= 1) {
+    Limb v = x.empty() ? 0 : x[0];
+    if (v < chunk.value) {
+      std::size_t before = out.size();
+      AppendChunk(out, v, base, 0, digits);
+      std::size_t len = out.size() - before;
+      if (len < pad) out.insert(before, pad - len, '0');
+      return;
+    }
+  }
+  Limb parts_small[2 * kDcThresholdLimbs + 2];
+  Limb t_small[kDcThresholdLimbs];
+  std::size_t tn = x.size();
+  std::copy(x.begin(), x.end(), t_small);
+  std::size_t np = 0;
+  while (tn > 0) {
+    parts_small[np++] = bigint_internal::divrem_1(t_small, t_small, tn, chunk.value);
+    while (tn > 0 && t_small[tn - 1] == 0) --tn;
+  }
+  std::size_t len = 0;
+  if (np > 0) {
+    std::size_t topdigits = 0;
+    for (Limb v = parts_small[np - 1]; v; v /= base) ++topdigits;
+    len = topdigits + (np - 1) * chunk.digits;
+  }
+  for (std::size_t i = len; i < pad; ++i) out += '0';
+  for (std::size_t i = np; i-- > 0;) {
+    AppendChunk(out, parts_small[i], base, i + 1 == np ? 0 : chunk.digits, digits);
+  }
 }
 
 // Appends x in `base`, padded with zeros to `pad` digits (0: no padding).
 void ToDigitsRec(NatView x, int base, const Chunk& chunk, PowerTable& pt, std::size_t pad,
                  std::string& out, const char* digits) {
   if (x.size() <= kDcThresholdLimbs) {
-    // Quadratic base case: peel chunks off the bottom.
-    Nat t(x.begin(), x.end());
-    std::vector<Limb> parts;
-    while (!t.empty()) {
-      parts.push_back(bigint_internal::divrem_1(t.data(), t.data(), t.size(), chunk.value));
-      bigint_internal::Normalize(t);
-    }
-    std::size_t len = 0;
-    if (!parts.empty()) {
-      Limb top = parts.back();
-      std::size_t topdigits = 0;
-      for (Limb v = top; v; v /= base) ++topdigits;
-      len = topdigits + (parts.size() - 1) * chunk.digits;
-    }
-    for (std::size_t i = len; i < pad; ++i) out += '0';
-    for (std::size_t i = parts.size(); i-- > 0;) {
-      AppendChunk(out, parts[i], base, i + 1 == parts.size() ? 0 : chunk.digits, digits);
-    }
+    ToDigitsBasecase(x, base, chunk, pad, out, digits);
     return;
   }
   // Split by the largest power whose square is about x's size.
@@ -289,8 +320,12 @@ std::string MagnitudeToDigits(NatView m, int base, bool upper) {
     return out;
   }
   Chunk chunk = ChunkFor(base);
-  PowerTable pt(chunk.value);
   out.reserve(static_cast<std::size_t>(bigint_internal::BitLength(m) / std::log2(base)) + 2);
+  if (m.size() <= kDcThresholdLimbs) {
+    ToDigitsBasecase(m, base, chunk, 0, out, digits);
+    return out;
+  }
+  PowerTable pt(chunk.value);
   ToDigitsRec(m, base, chunk, pt, 0, out, digits);
   return out;
 }

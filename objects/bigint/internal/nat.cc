@@ -92,15 +92,51 @@ Limb submul_1(Limb* r, const Limb* a, std::size_t n, Limb b) {
   return borrow;
 }
 
+// Division of a two-limb number by a normalized limb (top bit set) with a precomputed
+// reciprocal, replacing the slow 128/64 library division: Möller and Granlund,
+// "Improved division by invariant integers" (IEEE TC 2011), algorithm 4.
+struct Divisor {
+  Limb d;  // normalized
+  Limb v;  // floor((B^2 - 1) / d) - B
+  explicit Divisor(Limb dn)
+      : d(dn), v(static_cast<Limb>(~static_cast<DLimb>(0) / dn - (static_cast<DLimb>(1) << 64))) {}
+  // (u1*B + u0) / d with u1 < d: quotient, remainder in *r.
+  Limb Div(Limb u1, Limb u0, Limb* r) const {
+    DLimb p = static_cast<DLimb>(v) * u1 + ((static_cast<DLimb>(u1) << 64) | u0);
+    Limb q1 = static_cast<Limb>(p >> 64) + 1;
+    Limb q0 = static_cast<Limb>(p);
+    Limb rr = u0 - q1 * d;
+    if (rr > q0) {
+      --q1;
+      rr += d;
+    }
+    if (rr >= d) {
+      ++q1;
+      rr -= d;
+    }
+    *r = rr;
+    return q1;
+  }
+};
+
 Limb divrem_1(Limb* q, const Limb* a, std::size_t n, Limb d) {
   assert(d != 0);
-  Limb rem = 0;
-  for (std::size_t i = n; i-- > 0;) {
-    DLimb cur = (static_cast<DLimb>(rem) << 64) | a[i];
-    q[i] = static_cast<Limb>(cur / d);
-    rem = static_cast<Limb>(cur % d);
+  if (n == 0) return 0;
+  const int s = std::countl_zero(d);
+  const Divisor div(d << s);
+  Limb r;
+  if (s == 0) {
+    r = 0;
+    for (std::size_t i = n; i-- > 0;) q[i] = div.Div(r, a[i], &r);
+    return r;
   }
-  return rem;
+  // Divide a << s by d << s; the remainder comes out shifted by s.
+  r = a[n - 1] >> (64 - s);
+  for (std::size_t i = n; i-- > 0;) {
+    Limb u0 = (a[i] << s) | (i > 0 ? a[i - 1] >> (64 - s) : 0);
+    q[i] = div.Div(r, u0, &r);
+  }
+  return r >> s;
 }
 
 int cmp_n(const Limb* a, const Limb* b, std::size_t n) {
@@ -342,6 +378,7 @@ void DivModKnuth(NatView a, NatView b, Nat* q, Nat* r) {
   }
   Nat qq(m - n + 1);
   const Limb v1 = vn[n - 1], v2 = vn[n - 2];
+  const Divisor div1(v1);
   constexpr DLimb kB = static_cast<DLimb>(1) << 64;
   for (std::size_t j = m - n + 1; j-- > 0;) {
     DLimb num = (static_cast<DLimb>(un[j + n]) << 64) | un[j + n - 1];
@@ -350,8 +387,9 @@ void DivModKnuth(NatView a, NatView b, Nat* q, Nat* r) {
       qhat = kB - 1;
       rhat = num - qhat * v1;
     } else {
-      qhat = num / v1;
-      rhat = num % v1;
+      Limb rl;
+      qhat = div1.Div(un[j + n], un[j + n - 1], &rl);
+      rhat = rl;
     }
     while (rhat < kB && qhat * v2 > ((rhat << 64) | un[j + n - 2])) {
       --qhat;

@@ -87,6 +87,10 @@ void BM_MulLimbs(benchmark::State& state) {
   auto a = RandomLimbs(state.range(0), 1), b = RandomLimbs(state.range(0), 2);
   for (auto _ : state) benchmark::DoNotOptimize(bigint_internal::MulNat(a, b));
 }
+void BM_MulLimbsKaratsuba(benchmark::State& state) {
+  auto a = RandomLimbs(state.range(0), 1), b = RandomLimbs(state.range(0), 2);
+  for (auto _ : state) benchmark::DoNotOptimize(bigint_internal::MulNatKaratsuba(a, b));
+}
 void BM_MulLimbsSchoolbook(benchmark::State& state) {
   auto a = RandomLimbs(state.range(0), 1), b = RandomLimbs(state.range(0), 2);
   for (auto _ : state) benchmark::DoNotOptimize(bigint_internal::MulNatSchoolbook(a, b));
@@ -116,6 +120,8 @@ void BM_MulLimbs32(benchmark::State& state) {
 #define LIMB_ARGS ->Arg(8)->Arg(16)->Arg(24)->Arg(32)->Arg(48)->Arg(64)->Arg(128)->Arg(512)
 BENCHMARK(BM_MulLimbs)->Name("MulLimbs/pyrt") LIMB_ARGS;
 BENCHMARK(BM_MulLimbsSchoolbook)->Name("MulLimbs/schoolbook") LIMB_ARGS;
+BENCHMARK(BM_MulLimbsKaratsuba)->Name("MulLimbs/karatsuba") LIMB_ARGS->Arg(2048)->Arg(4096)->Arg(8192);
+BENCHMARK(BM_MulLimbs)->Name("MulLimbs/pyrt")->Arg(2048)->Arg(4096)->Arg(8192);
 BENCHMARK(BM_MulLimbs32)->Name("MulLimbs/limb32") LIMB_ARGS;
 
 // Newton-reciprocal division against Knuth's algorithm D (2n by n limbs).

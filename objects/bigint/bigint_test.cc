@@ -266,6 +266,23 @@ TEST(BigIntNat, KaratsubaMatchesSchoolbook) {
   }
 }
 
+TEST(BigIntNat, Toom3MatchesKaratsubaAndSchoolbook) {
+  std::mt19937_64 rng(9);
+  for (std::size_t n : {2000, 2001, 2002, 2300}) {
+    auto a = RandomNat(rng, n), b = RandomNat(rng, n);
+    if (a.size() != b.size()) continue;
+    ASSERT_EQ(bigint_internal::MulNat(a, b), bigint_internal::MulNatSchoolbook(a, b)) << n;
+  }
+  for (std::size_t n : {4500, 6007}) {  // two Toom-3 levels
+    auto a = RandomNat(rng, n), b = RandomNat(rng, n);
+    if (a.size() != b.size()) continue;
+    ASSERT_EQ(bigint_internal::MulNat(a, b), bigint_internal::MulNatKaratsuba(a, b)) << n;
+  }
+  // Unbalanced: a long operand cut into Toom-3-sized pieces.
+  auto a = RandomNat(rng, 5000), b = RandomNat(rng, 2100);
+  ASSERT_EQ(bigint_internal::MulNat(a, b), bigint_internal::MulNatSchoolbook(a, b));
+}
+
 TEST(BigIntNat, NewtonDivisionMatchesKnuth) {
   std::mt19937_64 rng(11);
   for (int i = 0; i < 40; ++i) {

@@ -209,6 +209,98 @@ void KaratsubaMul(Limb* r, const Limb* a, const Limb* b, std::size_t n, Limb* sc
   assert(carry == 0);
 }
 
+// --- Toom-3 ---
+
+// Signed numbers for Toom-3's evaluation and interpolation (zero is never negative).
+struct SNat {
+  bool neg = false;
+  Nat m;
+};
+
+SNat SAdd(const SNat& x, const SNat& y) {
+  if (x.neg == y.neg) return {x.neg && !(x.m.empty() && y.m.empty()), AddNat(x.m, y.m)};
+  int c = Cmp(x.m, y.m);
+  if (c == 0) return {};
+  if (c > 0) return {x.neg, SubNat(x.m, y.m)};
+  return {y.neg, SubNat(y.m, x.m)};
+}
+
+SNat SSub(const SNat& x, const SNat& y) {
+  SNat ny{!y.neg && !y.m.empty(), y.m};
+  return SAdd(x, ny);
+}
+
+SNat SMul(const SNat& x, const SNat& y) {
+  Nat m = MulNat(x.m, y.m);
+  return {x.neg != y.neg && !m.empty(), std::move(m)};
+}
+
+// x / d for a small d that divides x exactly.
+SNat SDivExact(const SNat& x, Limb d) {
+  SNat r{x.neg, Nat(x.m.size())};
+  Limb rem = divrem_1(r.m.data(), x.m.data(), x.m.size(), d);
+  (void)rem;
+  assert(rem == 0);
+  Normalize(r.m);
+  return r;
+}
+
+SNat SShl1(const SNat& x) { return {x.neg, ShlNat(x.m, 1)}; }
+
+SNat Piece(const Limb* a, std::size_t lo, std::size_t hi) {
+  Nat m(a + lo, a + hi);
+  Normalize(m);
+  return {false, std::move(m)};
+}
+
+// r[0..2n) = a[0..n) * b[0..n) by Toom-Cook 3-way: split in three, evaluate at
+// 0, 1, -1, -2 and infinity, five products of a third of the size, interpolate
+// (Bodrato's sequence: one exact division by 3, two by 2).
+void Toom3Mul(Limb* r, const Limb* a, const Limb* b, std::size_t n) {
+  const std::size_t k = (n + 2) / 3;
+  SNat a0 = Piece(a, 0, k), a1 = Piece(a, k, 2 * k), a2 = Piece(a, 2 * k, n);
+  SNat b0 = Piece(b, 0, k), b1 = Piece(b, k, 2 * k), b2 = Piece(b, 2 * k, n);
+  // Evaluations.
+  SNat t = SAdd(a0, a2);
+  SNat p1 = SAdd(t, a1), pm1 = SSub(t, a1);
+  SNat pm2 = SSub(SShl1(SAdd(pm1, a2)), a0);
+  t = SAdd(b0, b2);
+  SNat q1 = SAdd(t, b1), qm1 = SSub(t, b1);
+  SNat qm2 = SSub(SShl1(SAdd(qm1, b2)), b0);
+  // Pointwise products.
+  SNat r0 = SMul(a0, b0), r1 = SMul(p1, q1), rm1 = SMul(pm1, qm1), rm2 = SMul(pm2, qm2);
+  SNat rinf = SMul(a2, b2);
+  // Interpolation.
+  SNat r3 = SDivExact(SSub(rm2, r1), 3);
+  r1 = SDivExact(SSub(r1, rm1), 2);
+  SNat r2 = SSub(rm1, r0);
+  r3 = SAdd(SDivExact(SSub(r2, r3), 2), SShl1(rinf));
+  r2 = SSub(SAdd(r2, r1), rinf);
+  r1 = SSub(r1, r3);
+  assert(!r1.neg && !r2.neg && !r3.neg);
+  // r = r0 + r1 B^k + r2 B^2k + r3 B^3k + rinf B^4k.
+  std::fill(r, r + 2 * n, Limb{0});
+  const SNat* coeff[5] = {&r0, &r1, &r2, &r3, &rinf};
+  for (int i = 0; i < 5; ++i) {
+    const Nat& c = coeff[i]->m;
+    if (c.empty()) continue;
+    std::size_t off = i * k;
+    assert(off + c.size() <= 2 * n);
+    Limb carry = add(r + off, r + off, 2 * n - off, c.data(), c.size());
+    (void)carry;
+    assert(carry == 0);
+  }
+}
+
+// r[0..2n) = a[0..n) * b[0..n), choosing Toom-3 or Karatsuba by size.
+void BalancedMul(Limb* r, const Limb* a, const Limb* b, std::size_t n, Limb* scratch) {
+  if (n >= kToom3Threshold) {
+    Toom3Mul(r, a, b, n);
+  } else {
+    KaratsubaMul(r, a, b, n, scratch);
+  }
+}
+
 }  // namespace
 
 void mul(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
@@ -220,9 +312,9 @@ void mul(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) 
     MulBasecase(r, a, an, b, bn);
     return;
   }
-  std::vector<Limb> scratch(KaratsubaScratch(bn));
+  std::vector<Limb> scratch(bn < kToom3Threshold ? KaratsubaScratch(bn) : 0);
   if (an == bn) {
-    KaratsubaMul(r, a, b, bn, scratch.data());
+    BalancedMul(r, a, b, bn, scratch.data());
     return;
   }
   // Unbalanced: cut a into bn-limb pieces, multiply each by b, add in place.
@@ -231,7 +323,7 @@ void mul(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) 
   for (std::size_t off = 0; off < an; off += bn) {
     std::size_t len = std::min(bn, an - off);
     if (len == bn) {
-      KaratsubaMul(piece.data(), a + off, b, bn, scratch.data());
+      BalancedMul(piece.data(), a + off, b, bn, scratch.data());
     } else {
       mul(piece.data(), b, bn, a + off, len);
     }
@@ -240,6 +332,17 @@ void mul(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) 
     (void)carry;
     assert(carry == 0);
   }
+}
+
+Nat MulNatKaratsuba(NatView a, NatView b) {
+  assert(a.size() == b.size());
+  if (a.empty()) return {};
+  const std::size_t n = a.size();
+  Nat r(2 * n);
+  std::vector<Limb> scratch(KaratsubaScratch(n));
+  KaratsubaMul(r.data(), a.data(), b.data(), n, scratch.data());
+  Normalize(r);
+  return r;
 }
 
 // --- Whole numbers ---

@@ -39,6 +39,11 @@ inline constexpr int kLimbBits = 64;
 // between 24 and 40 limbs and is flat there.
 inline constexpr std::size_t kKaratsubaThreshold = 32;
 
+// At and above this many limbs (of equal-size operands, or of the pieces an unbalanced
+// product is cut into) multiplication is Toom-Cook 3-way. Measured with
+// `bigint_benchmark --benchmark_filter=MulLimbs` (Toom-3 against Karatsuba alone).
+inline constexpr std::size_t kToom3Threshold = 2000;
+
 // Divisors of at least this many limbs (with a quotient at least this long) are divided
 // with a Newton reciprocal (multiplication-based, subquadratic); smaller ones with
 // Knuth's algorithm D, whose constant is much smaller. Measured with
@@ -81,6 +86,8 @@ Nat AddNat(NatView a, NatView b);
 // Requires a >= b.
 Nat SubNat(NatView a, NatView b);
 Nat MulNat(NatView a, NatView b);
+// Karatsuba alone (no Toom-3) on equal sizes: a reference and a benchmark baseline.
+Nat MulNatKaratsuba(NatView a, NatView b);
 // Schoolbook product, the reference the fast paths are tested against.
 Nat MulNatSchoolbook(NatView a, NatView b);
 // a << bits and a >> bits (bits shifted out are lost).

@@ -194,7 +194,30 @@ Status ToInt64(const BigInt& a, std::int64_t* out) noexcept {
 
 // --- Arithmetic ---
 
+namespace {
+
+// a + (negate_b ? -b : b) when both have at most one limb and the result fits in one:
+// no allocation. Returns false if the slow path is needed.
+bool AddSmall(const BigInt& a, const BigInt& b, bool negate_b, BigInt* out) noexcept {
+  NatView x = a.limbs(), y = b.limbs();
+  if (x.size() > 1 || y.size() > 1) return false;
+  using I = __int128;
+  I u = x.empty() ? 0 : static_cast<I>(x[0]);
+  I v = y.empty() ? 0 : static_cast<I>(y[0]);
+  if (a.is_negative()) u = -u;
+  if (b.is_negative() != negate_b) v = -v;
+  I r = u + v;
+  bool neg = r < 0;
+  unsigned __int128 m = neg ? static_cast<unsigned __int128>(-r) : static_cast<unsigned __int128>(r);
+  if ((m >> 64) != 0) return false;
+  out->AssignSmall(neg, static_cast<Limb>(m));
+  return true;
+}
+
+}  // namespace
+
 Status Add(const BigInt& a, const BigInt& b, BigInt* out) noexcept {
+  if (AddSmall(a, b, false, out)) return Status();
   return Guard([&] {
     SNat r = SignedAdd(a.is_negative(), View(a), b.is_negative(), View(b));
     Set(out, r.neg, std::move(r.mag));
@@ -203,6 +226,7 @@ Status Add(const BigInt& a, const BigInt& b, BigInt* out) noexcept {
 }
 
 Status Sub(const BigInt& a, const BigInt& b, BigInt* out) noexcept {
+  if (AddSmall(a, b, true, out)) return Status();
   return Guard([&] {
     SNat r = SignedAdd(a.is_negative(), View(a), !b.is_negative(), View(b));
     Set(out, r.neg, std::move(r.mag));

@@ -643,30 +643,137 @@ std::int64_t Hash(const BigInt& a) noexcept {
 
 // --- Number theory ---
 
-Status Gcd(const BigInt& a, const BigInt& b, BigInt* out) noexcept {
-  return Guard([&] {
-    Nat x = Copy(View(a)), y = Copy(View(b));
-    if (Cmp(x, y) < 0) std::swap(x, y);
-    while (!y.empty()) {
-      if (x.size() == 1) {  // both fit in a limb: machine-word Euclid
-        Limb u = x[0], v = y[0];
-        while (v) {
-          Limb t = u % v;
-          u = v;
-          v = t;
-        }
-        x.assign(1, u);
-        break;
-      }
+namespace {
+
+// The 64-bit window of v starting at bit `shift` (bits above v's top read as zero).
+Limb BitsAt(NatView v, std::uint64_t shift) {
+  std::size_t li = shift / 64;
+  unsigned sh = shift % 64;
+  if (li >= v.size()) return 0;
+  Limb w = v[li] >> sh;
+  if (sh != 0 && li + 1 < v.size()) w |= v[li + 1] << (64 - sh);
+  return w;
+}
+
+// (x, y) = (A*x + B*y, C*x + D*y) in place, one pass. A and B have opposite signs (or
+// one is zero), likewise C and D, all below 2^63 in magnitude, and both results are
+// known to be non-negative, so a signed 128-bit accumulator per output cannot overflow.
+void ApplyCofactors(Nat& x, Nat& y, __int128 A, __int128 B, __int128 C, __int128 D) {
+  using I = __int128;
+  y.resize(x.size(), 0);
+  I cx = 0, cy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    I xi = static_cast<I>(x[i]), yi = static_cast<I>(y[i]);
+    I tx = A * xi + B * yi + cx;
+    I ty = C * xi + D * yi + cy;
+    x[i] = static_cast<Limb>(tx);
+    y[i] = static_cast<Limb>(ty);
+    cx = tx >> 64;  // arithmetic shift: floor division by 2^64
+    cy = ty >> 64;
+  }
+  assert(cx == 0 && cy == 0);
+  Normalize(x);
+  Normalize(y);
+}
+
+// gcd of two magnitudes by Lehmer's algorithm (Knuth, TAOCP 4.5.2, algorithm L):
+// Euclid's quotients are computed from the leading 63 bits while they are certain,
+// and the accumulated 2x2 cofactor matrix is applied to the full numbers at once.
+Nat GcdNat(Nat x, Nat y) {
+  if (Cmp(x, y) < 0) std::swap(x, y);
+  while (y.size() > 1) {
+    const std::uint64_t shift = bigint_internal::BitLength(x) - 63;
+    using I = __int128;
+    I xh = static_cast<I>(BitsAt(x, shift) & (~Limb{0} >> 1));
+    I yh = static_cast<I>(BitsAt(y, shift) & (~Limb{0} >> 1));
+    I A = 1, B = 0, C = 0, D = 1;
+    for (;;) {
+      const I n1 = xh + A, d1 = yh + C, n2 = xh + B, d2 = yh + D;
+      if (d1 <= 0 || d2 <= 0 || n1 < 0 || n2 < 0) break;
+      // All four are below 2^64 here: 64-bit divisions, not the 128-bit library call.
+      const I q = static_cast<I>(static_cast<Limb>(n1) / static_cast<Limb>(d1));
+      if (q != static_cast<I>(static_cast<Limb>(n2) / static_cast<Limb>(d2))) break;
+      I t = A - q * C;
+      A = C;
+      C = t;
+      t = B - q * D;
+      B = D;
+      D = t;
+      t = xh - q * yh;
+      xh = yh;
+      yh = t;
+    }
+    if (B == 0) {
       Nat r;
       DivModNat(x, y, nullptr, &r);
       x = std::move(y);
       y = std::move(r);
+    } else {
+      ApplyCofactors(x, y, A, B, C, D);
+      if (Cmp(x, y) < 0) std::swap(x, y);
     }
-    Set(out, false, std::move(x));
+  }
+  if (y.empty()) return x;
+  // y fits in a limb: one reduction, then machine words.
+  Limb v = y[0];
+  Nat q(x.size());
+  Limb u = bigint_internal::divrem_1(q.data(), x.data(), x.size(), v);
+  while (u) {
+    Limb t = v % u;
+    v = u;
+    u = t;
+  }
+  return Nat{v};
+}
+
+}  // namespace
+
+Status Gcd(const BigInt& a, const BigInt& b, BigInt* out) noexcept {
+  return Guard([&] {
+    Set(out, false, GcdNat(Copy(View(a)), Copy(View(b))));
     return Status();
   });
 }
+
+namespace {
+
+// floor(sqrt(n)) for n > 0. Small n: Newton's iteration from a double estimate.
+// Big n: the root of n's top half gives sqrt(n) to about half the bits; one Newton
+// step doubles that, and at most a unit of correction remains (cost ~ one division).
+Nat IsqrtNat(NatView n) {
+  const std::uint64_t bits = bigint_internal::BitLength(n);
+  if (bits <= 128) {
+    double d = 0;
+    for (std::size_t i = n.size(); i-- > 0;) d = d * 18446744073709551616.0 + static_cast<double>(n[i]);
+    BigInt est;
+    (void)FromDouble(std::sqrt(d) * (1 + 1e-15) + 2.0, &est);
+    Nat x = Copy(View(est));  // >= floor(sqrt(n))
+    for (;;) {
+      Nat q;
+      DivModNat(n, x, &q, nullptr);
+      Nat y = ShrNat(AddNat(x, q), 1);
+      if (Cmp(y, x) >= 0) break;
+      x = std::move(y);
+    }
+    return x;
+  }
+  const std::uint64_t k = bits / 4 - 2;
+  Nat s = IsqrtNat(ShrNat(n, 2 * k));
+  Nat x = ShlNat(s, k);
+  Nat q;
+  DivModNat(n, x, &q, nullptr);
+  x = ShrNat(AddNat(x, q), 1);
+  Nat one{1};
+  while (Cmp(MulNat(x, x), n) > 0) x = SubNat(x, one);
+  for (;;) {
+    Nat x1 = AddNat(x, one);
+    if (Cmp(MulNat(x1, x1), n) > 0) break;
+    x = std::move(x1);
+  }
+  return x;
+}
+
+}  // namespace
 
 Status Isqrt(const BigInt& a, BigInt* out) noexcept {
   if (a.is_negative()) return Status(ErrorCode::kIsqrtNegative);
@@ -676,28 +783,7 @@ Status Isqrt(const BigInt& a, BigInt* out) noexcept {
       out->AssignSmall(false, 0);
       return Status();
     }
-    // Newton's iteration from above: x0 = 2^ceil(bits/2) > sqrt(n), x' = (x + n/x) / 2
-    // decreases strictly until it reaches floor(sqrt(n)).
-    std::uint64_t bits = bigint_internal::BitLength(n);
-    Nat one{1};
-    Nat x = ShlNat(one, (bits + 1) / 2);
-    if (bits <= 104) {
-      // Start from the double estimate for small n (fewer iterations).
-      double d;
-      (void)ToDouble(a, &d);
-      BigInt est;
-      (void)FromDouble(std::sqrt(d) + 2.0, &est);
-      Nat e = Copy(View(est));
-      if (Cmp(e, x) < 0) x = std::move(e);
-    }
-    for (;;) {
-      Nat q;
-      DivModNat(n, x, &q, nullptr);
-      Nat y = ShrNat(AddNat(x, q), 1);
-      if (Cmp(y, x) >= 0) break;
-      x = std::move(y);
-    }
-    Set(out, false, std::move(x));
+    Set(out, false, IsqrtNat(n));
     return Status();
   });
 }

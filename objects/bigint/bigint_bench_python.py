@@ -39,3 +39,10 @@ for d in (1000, 10000, 100000):
     s = str(rand_decimal(d, 6))
     bench('Parse/python3/%d' % d, 'int(s)', {'s': s}, 0.2 if d < 100000 else 0.0)
 bench('Pow3/python3/100000', '3 ** 100000', {})
+import math
+for d in (1000, 10000):
+    a, b = rand_decimal(d, 7), rand_decimal(d, 8)
+    bench('Gcd/python3/%d' % d, 'gcd(a, b)', {'a': a, 'b': b, 'gcd': math.gcd})
+for d in (1000, 10000):
+    a = rand_decimal(d, 9)
+    bench('Isqrt/python3/%d' % d, 'isqrt(a)', {'a': a, 'isqrt': math.isqrt})

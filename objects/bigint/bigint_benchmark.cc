@@ -73,6 +73,24 @@ void BM_Pow(benchmark::State& state) {  // 3 ** n
 }
 BENCHMARK(BM_Pow)->Name("Pow3/pyrt")->Arg(100000)->Unit(benchmark::kMicrosecond);
 
+void BM_Gcd(benchmark::State& state) {
+  BigInt a = RandomDecimal(state.range(0), 7), b = RandomDecimal(state.range(0), 8), r;
+  for (auto _ : state) {
+    if (!Gcd(a, b, &r).ok()) std::abort();
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_Gcd)->Name("Gcd/pyrt")->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
+void BM_Isqrt(benchmark::State& state) {
+  BigInt a = RandomDecimal(state.range(0), 9), r;
+  for (auto _ : state) {
+    if (!Isqrt(a, &r).ok()) std::abort();
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_Isqrt)->Name("Isqrt/pyrt")->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
 // --- Algorithm choices: Karatsuba vs schoolbook, 64-bit vs 32-bit limbs ---
 
 bigint_internal::Nat RandomLimbs(std::size_t n, unsigned seed) {

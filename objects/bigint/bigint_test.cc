@@ -266,6 +266,15 @@ TEST(BigIntNat, KaratsubaMatchesSchoolbook) {
   }
 }
 
+TEST(BigIntNat, SquaringMatchesSchoolbook) {
+  std::mt19937_64 rng(17);
+  for (std::size_t n : {1, 2, 3, 17, 31, 32, 33, 64, 100, 257, 700, 2000, 2101}) {
+    auto a = RandomNat(rng, n);
+    auto copy = a;  // a distinct buffer: the reference multiplies, MulNat(a, a) squares
+    ASSERT_EQ(bigint_internal::MulNat(a, a), bigint_internal::MulNatSchoolbook(a, copy)) << n;
+  }
+}
+
 TEST(BigIntNat, Toom3MatchesKaratsubaAndSchoolbook) {
   std::mt19937_64 rng(9);
   for (std::size_t n : {2000, 2001, 2002, 2300}) {

@@ -150,9 +150,43 @@ int cmp_n(const Limb* a, const Limb* b, std::size_t n) {
 
 namespace {
 
-void MulBasecase(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+// r[0..2n) = a[0..n)^2: each cross product a[i]*a[j] (i < j) once, doubled by a shift,
+// plus the squares on the diagonal — about half the multiplications of MulBasecase.
+void SqrBasecase(Limb* r, const Limb* a, std::size_t n) {
+  std::fill(r, r + 2 * n, Limb{0});
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    r[n + i] = addmul_1(r + 2 * i + 1, a + i + 1, n - i - 1, a[i]);
+  }
+  // Double, then add the diagonal.
+  Limb carry = 0;
+  for (std::size_t i = 0; i < 2 * n; ++i) {
+    Limb w = r[i];
+    r[i] = (w << 1) | carry;
+    carry = w >> 63;
+  }
+  Limb c = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    DLimb sq = static_cast<DLimb>(a[i]) * a[i];
+    DLimb lo = static_cast<DLimb>(r[2 * i]) + static_cast<Limb>(sq) + c;
+    r[2 * i] = static_cast<Limb>(lo);
+    DLimb hi = static_cast<DLimb>(r[2 * i + 1]) + static_cast<Limb>(sq >> 64) + static_cast<Limb>(lo >> 64);
+    r[2 * i + 1] = static_cast<Limb>(hi);
+    c = static_cast<Limb>(hi >> 64);
+  }
+  assert(c == 0);
+}
+
+void MulBasecaseGeneral(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
   r[an] = mul_1(r, a, an, b[0]);
   for (std::size_t j = 1; j < bn; ++j) r[an + j] = addmul_1(r + j, a, an, b[j]);
+}
+
+void MulBasecase(Limb* r, const Limb* a, std::size_t an, const Limb* b, std::size_t bn) {
+  if (a == b && an == bn) {
+    SqrBasecase(r, a, an);
+  } else {
+    MulBasecaseGeneral(r, a, an, b, bn);
+  }
 }
 
 // Scratch limbs KaratsubaMul needs for size n (generous upper bound).
@@ -189,9 +223,11 @@ void KaratsubaMul(Limb* r, const Limb* a, const Limb* b, std::size_t n, Limb* sc
     }
     return x1_smaller;
   };
+  // Squares keep a == b all the way down, so the base case can square.
+  const bool square = a == b;
   bool sa = absdiff(da, a);
-  bool sb = absdiff(db, b);
-  KaratsubaMul(t, da, db, hh, rest);
+  bool sb = square ? sa : absdiff(db, b);
+  KaratsubaMul(t, da, square ? da : db, hh, rest);
   KaratsubaMul(r, a, b, h, rest);
   KaratsubaMul(r + 2 * h, a + h, b + h, hh, rest);
   // w = a0b0 + a1b1 (2hh+1 limbs).
@@ -258,18 +294,25 @@ SNat Piece(const Limb* a, std::size_t lo, std::size_t hi) {
 // (Bodrato's sequence: one exact division by 3, two by 2).
 void Toom3Mul(Limb* r, const Limb* a, const Limb* b, std::size_t n) {
   const std::size_t k = (n + 2) / 3;
+  const bool square = a == b;
   SNat a0 = Piece(a, 0, k), a1 = Piece(a, k, 2 * k), a2 = Piece(a, 2 * k, n);
-  SNat b0 = Piece(b, 0, k), b1 = Piece(b, k, 2 * k), b2 = Piece(b, 2 * k, n);
   // Evaluations.
   SNat t = SAdd(a0, a2);
   SNat p1 = SAdd(t, a1), pm1 = SSub(t, a1);
   SNat pm2 = SSub(SShl1(SAdd(pm1, a2)), a0);
-  t = SAdd(b0, b2);
-  SNat q1 = SAdd(t, b1), qm1 = SSub(t, b1);
-  SNat qm2 = SSub(SShl1(SAdd(qm1, b2)), b0);
-  // Pointwise products.
-  SNat r0 = SMul(a0, b0), r1 = SMul(p1, q1), rm1 = SMul(pm1, qm1), rm2 = SMul(pm2, qm2);
-  SNat rinf = SMul(a2, b2);
+  SNat r0, r1, rm1, rm2, rinf;
+  if (square) {  // SMul(x, x) passes one buffer twice: the products square
+    r0 = SMul(a0, a0), r1 = SMul(p1, p1), rm1 = SMul(pm1, pm1), rm2 = SMul(pm2, pm2);
+    rinf = SMul(a2, a2);
+  } else {
+    SNat b0 = Piece(b, 0, k), b1 = Piece(b, k, 2 * k), b2 = Piece(b, 2 * k, n);
+    t = SAdd(b0, b2);
+    SNat q1 = SAdd(t, b1), qm1 = SSub(t, b1);
+    SNat qm2 = SSub(SShl1(SAdd(qm1, b2)), b0);
+    // Pointwise products.
+    r0 = SMul(a0, b0), r1 = SMul(p1, q1), rm1 = SMul(pm1, qm1), rm2 = SMul(pm2, qm2);
+    rinf = SMul(a2, b2);
+  }
   // Interpolation.
   SNat r3 = SDivExact(SSub(rm2, r1), 3);
   r1 = SDivExact(SSub(r1, rm1), 2);
@@ -392,7 +435,7 @@ Nat MulNat(NatView a, NatView b) {
 Nat MulNatSchoolbook(NatView a, NatView b) {
   if (a.empty() || b.empty()) return {};
   Nat r(a.size() + b.size());
-  MulBasecase(r.data(), a.data(), a.size(), b.data(), b.size());
+  MulBasecaseGeneral(r.data(), a.data(), a.size(), b.data(), b.size());
   Normalize(r);
   return r;
 }

@@ -89,7 +89,7 @@ Nat MulNat(NatView a, NatView b);
 // Karatsuba alone (no Toom-3) on equal sizes: a reference and a benchmark baseline.
 Nat MulNatKaratsuba(NatView a, NatView b);
 // Schoolbook product, the reference the fast paths are tested against.
-Nat MulNatSchoolbook(NatView a, NatView b);
+Nat MulNatSchoolbook(NatView a, NatView b);  // never takes the squaring path
 // a << bits and a >> bits (bits shifted out are lost).
 Nat ShlNat(NatView a, std::uint64_t bits);
 Nat ShrNat(NatView a, std::uint64_t bits);

@@ -623,6 +623,11 @@ class PikeCompiler {
           return false;
         }
         bool nullable = GetWidth(n.subs[0], parsed_).first == 0;
+        // A body that can match empty triggers sre's "an empty iteration ends the
+        // loop" rule, which thread merging in a Pike VM does not reproduce for
+        // captures (`(a*)*` on "a" must end with group 1 = (1, 1)). Such patterns stay
+        // on the backtracker.
+        if (nullable) return false;
         for (uint64_t i = 0; i < n.min; ++i) {
           if (!Seq_(n.subs[0], flags)) return false;
         }

@@ -228,9 +228,9 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
 
   bool use_pike = false;
   if (options.engine == MatchOptions::Engine::kPikeVm) {
-    use_pike = !prog.needs_backtracker;
+    use_pike = prog.pike.valid;
   } else if (options.engine == MatchOptions::Engine::kAuto) {
-    use_pike = !prog.needs_backtracker && prog.pike_preferred;
+    use_pike = prog.pike.valid && prog.pike_preferred;
   }
   auto fill = [&](const std::vector<int64_t>& regs) {
     m->spans_.assign(regs.begin(), regs.begin() + 2 * prog.groups);
@@ -274,7 +274,19 @@ MatchStatus Regex::ExecInternal(const Subject& subject, Anchor anchor, size_t po
                                 const MatchOptions& options) const {
   bool subject_bytes = subject.kind() == Subject::Kind::kBytes;
   if (subject_bytes != is_bytes_) return MatchStatus::kTypeError;
-  if (pos > endpos) return MatchStatus::kNoMatch;
+  if (pos > endpos) {
+    // sre runs match() with pos > endpos anyway: only a pattern that succeeds without
+    // looking at the subject (the empty pattern) matches, at pos.
+    if (anchor == Anchor::kMatch && prog_->code.size() == 1 && !must_advance) {
+      m->spans_.assign(2 * prog_->groups, -1);
+      m->spans_[0] = m->spans_[1] = int64_t(pos);
+      m->lastindex_ = -1;
+      m->pos_ = pos;
+      m->endpos_ = endpos;
+      return MatchStatus::kMatch;
+    }
+    return MatchStatus::kNoMatch;
+  }
   switch (subject.kind()) {
     case Subject::Kind::kUcs1:
     case Subject::Kind::kBytes:

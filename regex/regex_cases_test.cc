@@ -51,7 +51,7 @@ TEST(RegexCases, CommittedTable) {
                     << "\n  pyrt:   " << bt;
     }
     std::string pk = RunCase(c, Engine::kPikeVm, 0);
-    if (pk.rfind("status", 0) != 0) ++pike_checked;
+    ++pike_checked;
     if (pk != c.expected && report(c)) {
       ADD_FAILURE() << "pike vm differs: " << c.line << "\n  python: " << c.expected
                     << "\n  pyrt:   " << pk;

@@ -23,10 +23,10 @@ struct PikeThreadList {
   std::vector<uint32_t> sparse, dense;
   std::vector<int64_t> regs;  // dense index * nregs
   uint32_t size = 0;
-  void Init(size_t ninst, size_t nregs) {
-    sparse.resize(ninst);
-    dense.resize(ninst);
-    regs.resize(ninst * nregs);
+  void Init(size_t nkeys, size_t nregs) {
+    sparse.resize(nkeys);
+    dense.resize(nkeys);
+    regs.resize(nkeys * nregs);
     size = 0;
   }
   bool Contains(uint32_t pc) const { return sparse[pc] < size && dense[sparse[pc]] == pc; }
@@ -53,7 +53,7 @@ class PikeVm {
  public:
   PikeVm(const Program& prog, const CharT* s, const RunParams& params, PikeScratch* scratch)
       : prog_(prog), pp_(prog.pike), s_(s), p_(params), sc_(*scratch) {
-    size_t n = pp_.code.size();
+    size_t n = pp_.code.size() << PikeProgram::kMaxNest;
     nregs_ = pp_.num_regs;
     sc_.a.Init(n, nregs_);
     sc_.b.Init(n, nregs_);
@@ -86,7 +86,7 @@ class PikeVm {
       if (clist->size == 0) break;
       nlist->size = 0;
       for (uint32_t i = 0; i < clist->size; ++i) {
-        uint32_t pc = clist->dense[i];
+        uint32_t pc = clist->dense[i] >> PikeProgram::kMaxNest;
         const Instr& in = pp_.code[pc];
         int64_t* regs = &clist->regs[size_t(i) * nregs_];
         if (in.op == IOp::kMatch) {
@@ -150,8 +150,13 @@ class PikeVm {
         continue;
       }
       uint32_t pc = e.pc;
-      if (list->Contains(pc)) continue;
-      uint32_t idx = list->Insert(pc);
+      uint32_t key = pc << PikeProgram::kMaxNest;
+      const PikeProgram::Nest& nest = pp_.nest[pc];
+      for (int j = 0; j < nest.n; ++j) {
+        if (cur[nest.regs[j]] == int64_t(pos)) key |= 1u << j;
+      }
+      if (list->Contains(key)) continue;
+      uint32_t idx = list->Insert(key);
       const Instr& in = pp_.code[pc];
       switch (in.op) {
         case IOp::kJmp:

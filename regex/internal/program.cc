@@ -527,6 +527,7 @@ class PikeCompiler {
 
   bool Run() {
     out_.code.clear();
+    out_.nest.clear();
     out_.lastindex_reg = 2 * parsed_.groups;
     next_reg_ = out_.lastindex_reg + 1;
     if (!Seq_(parsed_.seq, parsed_.flags)) return false;
@@ -539,6 +540,10 @@ class PikeCompiler {
  private:
   uint32_t Emit(Instr in) {
     out_.code.push_back(in);
+    PikeProgram::Nest nest;
+    for (size_t i = 0; i < loops_.size(); ++i) nest.regs[i] = loops_[i];
+    nest.n = uint8_t(loops_.size());
+    out_.nest.push_back(nest);
     return uint32_t(out_.code.size() - 1);
   }
   uint32_t Here() const { return uint32_t(out_.code.size()); }
@@ -555,7 +560,12 @@ class PikeCompiler {
   bool Body(const Node& n, uint32_t flags, bool nullable, uint32_t* check_at) {
     uint32_t reg = 0;
     if (nullable) {
+      // sre: an iteration that matched empty ends the loop. Threads inside the body
+      // are told apart by whether their iteration started at the current position
+      // (the Nest mask), since that decides what kIterCheck does.
+      if (loops_.size() >= PikeProgram::kMaxNest) return false;
       reg = next_reg_++;
+      loops_.push_back(reg);
       Instr s{IOp::kIterStart};
       s.arg = reg;
       Emit(s);
@@ -565,6 +575,7 @@ class PikeCompiler {
       Instr c{IOp::kIterCheck};
       c.arg = reg;
       *check_at = Emit(c);
+      loops_.pop_back();
     } else {
       *check_at = UINT32_MAX;
     }
@@ -623,11 +634,6 @@ class PikeCompiler {
           return false;
         }
         bool nullable = GetWidth(n.subs[0], parsed_).first == 0;
-        // A body that can match empty triggers sre's "an empty iteration ends the
-        // loop" rule, which thread merging in a Pike VM does not reproduce for
-        // captures (`(a*)*` on "a" must end with group 1 = (1, 1)). Such patterns stay
-        // on the backtracker.
-        if (nullable) return false;
         for (uint64_t i = 0; i < n.min; ++i) {
           if (!Seq_(n.subs[0], flags)) return false;
         }
@@ -691,6 +697,7 @@ class PikeCompiler {
   Compiler* chars_;
   PikeProgram& out_;
   uint32_t next_reg_ = 0;
+  std::vector<uint32_t> loops_;  // iteration registers of the enclosing nullable loops
 };
 
 // Exec's default: the Pike VM where backtracking can go super-linear (a repeat of

@@ -124,10 +124,18 @@ char32_t Fold(FoldMode mode, char32_t c);
 // iteration ends the loop" rule made explicit with kIterStart/kIterCheck. Built only
 // when the pattern has no backreferences, lookarounds, atomic groups, possessive
 // repeats or conditionals and the unrolled size stays under kMaxPikeInstrs.
-inline constexpr size_t kMaxPikeInstrs = 20000;
+inline constexpr size_t kMaxPikeInstrs = 10000;
 struct PikeProgram {
   bool valid = false;
   std::vector<Instr> code;
+  // For each instruction, the iteration registers of the nullable loops around it. A
+  // Pike thread's identity is (pc, mask) where mask bit j says "nest.regs[j] == pos".
+  static constexpr int kMaxNest = 3;
+  struct Nest {
+    uint32_t regs[kMaxNest] = {0, 0, 0};
+    uint8_t n = 0;
+  };
+  std::vector<Nest> nest;
   uint32_t num_regs = 0;  // 2 per group, lastindex, one per iteration register
   uint32_t lastindex_reg = 0;
 };

@@ -254,6 +254,7 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
   size_t start = pos;
   while (start <= endpos) {
     if (prog.anchored_start && start > 0) break;
+    if (endpos - start < prog.min_width) break;  // too short for any match
     if (!prog.prefix.empty()) {
       start = FindPrefix(s, start, endpos, prog.prefix);
       if (start > endpos) break;

@@ -233,6 +233,7 @@ class Backtracker {
         case IOp::kRepeatOne: {
           const Instr& item = code_[in.arg];
           RepKind kind = RepKind(in.fold);
+          if (in.min > end - pos) goto fail;  // cannot match (as sre checks first)
           if (kind == RepKind::kLazy) {
             size_t n = CountOne(item, pos, in.min);
             if (n < in.min) goto fail;

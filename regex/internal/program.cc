@@ -768,6 +768,7 @@ bool CompileProgram(const ParsedPattern& parsed, Program* out, CompileFailure* f
   }
   out->pike_preferred = PreferPike(*out);
   out->fold_flags = parsed.flags;
+  out->min_width = GetWidth(parsed.seq, parsed).first;
   ComputeFacts(parsed, out);
   return true;
 }

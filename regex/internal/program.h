@@ -159,6 +159,7 @@ struct Program {
   bool anchored_start = false;   // every match starts at 0 (\A or ^ without MULTILINE)
   bool needs_backtracker = false;  // backrefs, lookarounds, atomic, possessive, conditionals
   std::u32string prefix;         // every match starts with this exact literal
+  uint64_t min_width = 0;        // no match is shorter (SubPattern.getwidth()[0])
   uint32_t fold_flags = 0;
   bool MatchOne(const Instr& in, char32_t c) const;
 };

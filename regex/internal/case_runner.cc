@@ -8,6 +8,9 @@ using namespace pyrt::regex;
 
 namespace {
 
+std::string RunCompiled(const Case& c, const CompileResult& r, MatchOptions::Engine engine,
+                        int layout);
+
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -80,6 +83,16 @@ bool ParseCase(std::string_view line, Case* out) {
 }
 
 std::string RunCase(const Case& c, MatchOptions::Engine engine, int layout) {
+  // Consecutive cases usually share a pattern: keep the last compile.
+  thread_local bool last_bytes = false;
+  thread_local uint32_t last_flags = 0;
+  thread_local std::u32string last_pattern;
+  thread_local CompileResult last;
+  thread_local bool have_last = false;
+  if (have_last && last_bytes == c.is_bytes && last_flags == c.flags &&
+      last_pattern == c.pattern) {
+    return RunCompiled(c, last, engine, layout);
+  }
   CompileResult r;
   if (c.is_bytes) {
     std::string p(c.pattern.size(), '\0');
@@ -88,6 +101,17 @@ std::string RunCase(const Case& c, MatchOptions::Engine engine, int layout) {
   } else {
     r = Regex::Compile(std::u32string_view(c.pattern), c.flags);
   }
+  last = std::move(r);
+  last_bytes = c.is_bytes;
+  last_flags = c.flags;
+  last_pattern = c.pattern;
+  have_last = true;
+  return RunCompiled(c, last, engine, layout);
+}
+
+namespace {
+std::string RunCompiled(const Case& c, const CompileResult& r, MatchOptions::Engine engine,
+                        int layout) {
   if (!r.ok()) {
     static const char* kTypes[] = {"error", "ValueError", "OverflowError", "RecursionError"};
     std::string msg;
@@ -151,5 +175,7 @@ std::string RunCase(const Case& c, MatchOptions::Engine engine, int layout) {
   if (st != MatchStatus::kMatch) return "status " + std::to_string(int(st));
   return "M:" + Spans(m);
 }
+
+}  // namespace
 
 }  // namespace pyrt::regex_internal

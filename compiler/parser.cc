@@ -584,6 +584,20 @@ Node* Parser::ExprOrAssignStmt() {
     p_ = start;
     return nullptr;
   }
+  if (e->kind == Kind::Name && (e->f[0].ident() == "print" || e->f[0].ident() == "exec") &&
+      !At(Tok::kNewline) && !At(Tok::kSemi)) {
+    // invalid_legacy_expression
+    size_t save = p_;
+    Node* b = StarExpressions();
+    if (failed_) return nullptr;
+    if (b) {
+      std::string name(e->f[0].ident());
+      return Fail("SyntaxError",
+                  "Missing parentheses in call to '" + name + "'. Did you mean " + name + "(...)?",
+                  e->lineno, e->col_offset + 1, b->end_lineno, b->end_col_offset + 1);
+    }
+    p_ = save;
+  }
   if (At(Tok::kColon)) {
     // Annotated assignment.
     int simple = 0;
@@ -3063,6 +3077,17 @@ Node* Parser::Strings() {
         }
       }
     }
+    if (!is_b) {
+      const char* why = nullptr;
+      size_t bad = compiler_internal::FirstInvalidUtf8(body, &why);
+      if (bad != std::string_view::npos) {
+        char buf[160];
+        std::snprintf(buf, sizeof(buf),
+                      "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                      static_cast<unsigned char>(body[bad]), bad, why);
+        return FailAtTok(Cur(), buf);
+      }
+    }
     std::string dec;
     if (is_r) {
       dec.assign(body);
@@ -3149,10 +3174,9 @@ ParseResult ParseFile(std::string_view bytes) {
 
 std::string FormatError(const SyntaxErrorInfo& e) {
   if (e.type == "MemoryError") return "MemoryError";
-  char buf[128];
-  std::snprintf(buf, sizeof(buf), " (line %d, offset %d, end_line %d, end_offset %d)", e.lineno,
-                e.offset, e.end_lineno, e.end_offset);
-  return e.type + ": " + e.msg + buf;
+  auto num = [](int v) { return v == kNoPosition ? std::string("None") : std::to_string(v); };
+  return e.type + ": " + e.msg + " (line " + num(e.lineno) + ", offset " + num(e.offset) +
+         ", end_line " + num(e.end_lineno) + ", end_offset " + num(e.end_offset) + ")";
 }
 
 }  // namespace pyrt::compiler

@@ -320,7 +320,7 @@ bool Tokenizer::Number(size_t start) {
       return ErrorRange("SyntaxError",
                         "leading zeros in decimal integer literals are not permitted; use an 0o "
                         "prefix for octal integers",
-                        start, zeros_end + 1 > p ? p : p);
+                        start, zeros_end);
     }
     if (!VerifyEndOfNumber(p, "decimal")) return false;
     return finish(p);
@@ -697,6 +697,8 @@ bool FindCookie(std::string_view line, std::string* enc) {
   return false;
 }
 
+#include "compiler/internal/codecs.inc"
+
 std::string NormalizeEncoding(std::string e) {
   for (auto& c : e) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -742,42 +744,35 @@ bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* er
     }
   }
   std::string norm = NormalizeEncoding(enc);
-  if (bom && norm != "utf-8") {
+  std::string cpy = enc;  // tokenizer.c's get_normal_name
+  for (auto& c : cpy) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c == '_') c = '-';
+  }
+  bool cookie_utf8 = cpy == "utf-8" || cpy.rfind("utf-8-", 0) == 0;
+  if (bom && !cookie_utf8) {
     error->type = "SyntaxError";
     error->msg = "encoding problem: " + enc + " with BOM";
-    error->lineno = error->end_lineno = 0;
-    error->offset = error->end_offset = -1;
+    error->lineno = 0;
+    error->offset = -1;
+    error->end_lineno = error->end_offset = kNoPosition;
     return false;
   }
   std::string utf8;
   if (norm == "utf-8" || norm == "ascii" || norm == "us-ascii") {
-    // Validate.
-    size_t line = 1;
-    for (size_t i = 0; i < bytes.size();) {
-      size_t n = compiler_internal::ValidUtf8Len(bytes, i);
-      if (n == 0) {
-        error->type = "SyntaxError";
-        char buf[160];
-        std::snprintf(buf, sizeof(buf),
-                      "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %zu: "
-                      "invalid start byte",
-                      static_cast<unsigned char>(bytes[i]), i);
-        error->msg = buf;
-        error->lineno = error->end_lineno = static_cast<int>(line);
-        error->offset = error->end_offset = 0;
-        return false;
-      }
-      if (bytes[i] == '\n') ++line;
-      i += n;
-    }
+    // Not validated here: as for CPython's string input, invalid UTF-8 is
+    // reported where a string literal or identifier contains it.
     utf8.assign(bytes);
   } else if (norm == "iso-8859-1") {
     for (unsigned char c : bytes) compiler_internal::AppendUtf8(c, &utf8);
+  } else if (const char32_t* table = SingleByteCodec(norm)) {
+    for (unsigned char c : bytes) compiler_internal::AppendUtf8(c < 128 ? c : table[c - 128], &utf8);
   } else {
     error->type = "SyntaxError";
     error->msg = "unknown encoding: " + enc;
-    error->lineno = error->end_lineno = 0;
-    error->offset = error->end_offset = -1;
+    error->lineno = 0;
+    error->offset = -1;
+    error->end_lineno = error->end_offset = kNoPosition;
     return false;
   }
   text->clear();

@@ -48,6 +48,9 @@ struct Token {
 
 // A SyntaxError (or subclass) as CPython reports it.  Offsets are 1-based and
 // count characters (code points), as SyntaxError.offset does.
+// end_lineno/end_offset value meaning None (errors raised before tokenizing).
+inline constexpr int kNoPosition = -1000000;
+
 struct SyntaxErrorInfo {
   std::string type;  // "SyntaxError", "IndentationError", "TabError"
   std::string msg;

@@ -1,28 +1,27 @@
-// HOOK(unicode): fallback until //unicode is merged: ASCII-exact, permissive
-// above ASCII.  Replace the bodies with calls into pyrt::unicode.
+// The front end's Unicode facts, from the //unicode leaf library.
 #include "compiler/internal/unicode_hooks.h"
 
 #include "compiler/ast.h"
+#include "compiler/internal/utf8.h"
+#include "unicode/unicode.h"
 
 namespace pyrt::compiler_internal {
 
-bool IsXidStart(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-  return true;
+bool IsXidStart(char32_t cp) { return pyrt::unicode::IsXidStart(cp); }
+bool IsXidContinue(char32_t cp) { return pyrt::unicode::IsXidContinue(cp); }
+
+std::string NormalizeNfkc(std::string_view utf8) {
+  std::u32string u;
+  for (size_t i = 0; i < utf8.size();) u.push_back(DecodeUtf8Lax(utf8, &i));
+  std::u32string n = pyrt::unicode::Normalize(pyrt::unicode::NormalForm::NFKC, u);
+  std::string out;
+  for (char32_t c : n) AppendUtf8(c, &out);
+  return out;
 }
-bool IsXidContinue(char32_t cp) {
-  if (cp < 0x80) return IsXidStart(cp) || (cp >= '0' && cp <= '9');
-  return true;
-}
-std::string NormalizeNfkc(std::string_view utf8) { return std::string(utf8); }
-std::optional<char32_t> LookupName(std::string_view) { return std::nullopt; }
-bool IsPrintable(char32_t cp) {
-  if (cp < 0x80) return cp >= 0x20 && cp < 0x7f;
-  if (cp < 0xa1 || cp == 0xad) return false;
-  if (cp >= 0xd800 && cp <= 0xdfff) return false;
-  return true;
-}
-bool HaveUnicodeTables() { return false; }
+
+std::optional<char32_t> LookupName(std::string_view name) { return pyrt::unicode::Lookup(name); }
+bool IsPrintable(char32_t cp) { return pyrt::unicode::IsPrintable(cp); }
+bool HaveUnicodeTables() { return true; }
 
 }  // namespace pyrt::compiler_internal
 

@@ -56,6 +56,49 @@ inline size_t ValidUtf8Len(std::string_view s, size_t i) {
   return len;
 }
 
+// Index of the first byte where strict UTF-8 decoding fails (npos if none),
+// with the reason CPython's decoder gives.
+inline size_t FirstInvalidUtf8(std::string_view s, const char** reason) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = ValidUtf8Len(s, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    if (c < 0xc2 || c > 0xf4) {
+      *reason = "invalid start byte";
+      return i;
+    }
+    size_t need = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    for (size_t k = 1; k < need; ++k) {
+      if (i + k >= s.size()) {
+        *reason = "unexpected end of data";
+        return i;
+      }
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      bool ok = (d & 0xc0) == 0x80;
+      if (k == 1) {
+        if (c == 0xe0 && d < 0xa0) ok = false;
+        if (c == 0xed && d >= 0xa0) ok = false;
+        if (c == 0xf0 && d < 0x90) ok = false;
+        if (c == 0xf4 && d >= 0x90) ok = false;
+      }
+      if (!ok) {
+        *reason = "invalid continuation byte";
+        return i;
+      }
+    }
+    *reason = "invalid start byte";
+    return i;
+  }
+  return std::string_view::npos;
+}
+
 inline void AppendUtf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

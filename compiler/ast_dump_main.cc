@@ -67,6 +67,17 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
+  if (argc >= 2 && std::strcmp(argv[1], "--each") == 0) {
+    // Paths on stdin; one output line per path.
+    std::string path;
+    while (std::getline(std::cin, path)) {
+      std::string bytes;
+      std::string out = ReadFile(path, &bytes) ? DumpOrError(bytes) : "OSError";
+      std::printf("%s\n", out.c_str());
+      std::fflush(stdout);
+    }
+    return 0;
+  }
   if (argc < 2) {
     std::fprintf(stderr, "usage: ast_dump FILE... | ast_dump --crc < paths\n");
     return 2;

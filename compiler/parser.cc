@@ -49,6 +49,12 @@ class Parser {
     }
     return false;
   }
+  // ':' of a compound statement; a NEWLINE instead gives "expected ':'".
+  bool ExpectColon() {
+    if (Accept(Tok::kColon)) return true;
+    if (At(Tok::kNewline)) FailAtTok(Cur(), "expected ':'");
+    return false;
+  }
   bool AcceptKw(Kw k) {
     if (AtKw(k)) {
       ++p_;
@@ -242,7 +248,7 @@ class Parser {
   Node* BraceAtom();
   Node* Slices();
   Node* Slice();
-  bool CallArgs(Node* call, size_t start_paren);
+  bool CallArgs(Node* call, size_t start_paren, bool allow_genexp = true);
   bool ForIfClauses(std::vector<Node*>* out);
   Node* StarTargets();
   Node* StarTarget();
@@ -278,6 +284,21 @@ class Parser {
   bool failed_ = false;
   SyntaxErrorInfo* err_;
   bool fstring_;
+  bool no_comma_check_ = false;
+  bool named_checks_ = true;  // false while parsing call arguments
+  bool StartsExpression() {
+    const Token& t = Cur();
+    switch (t.type) {
+      case Tok::kName:
+        return t.kw == Kw::kNone_ || t.kw == Kw::kNot || t.kw == Kw::kLambda || t.kw == Kw::kAwait ||
+               t.kw == Kw::kNone || t.kw == Kw::kTrue || t.kw == Kw::kFalse;
+      case Tok::kNumber: case Tok::kString: case Tok::kLpar: case Tok::kLsqb: case Tok::kLbrace:
+      case Tok::kMinus: case Tok::kPlus: case Tok::kTilde: case Tok::kEllipsis:
+        return t.kw != static_cast<Kw>(255);
+      default:
+        return false;
+    }
+  }
   int line_shift_ = 0;  // f-string sub-parsers: text line 1 is file line 1 + line_shift_
   int col_shift_ = 0;   // f-string sub-parsers: CPython's starting_col_offset
  public:
@@ -646,13 +667,44 @@ Node* Parser::ExprOrAssignStmt() {
       }
       if (At(Tok::kEqual)) targets.push_back(value);
     }
-    for (Node* tg : targets) {
-      if (tg->kind == Kind::Yield || tg->kind == Kind::YieldFrom) {
+    for (size_t i = 0; i < targets.size(); ++i) {
+      Node* tg = targets[i];
+      if (i > 0 && (tg->kind == Kind::Yield || tg->kind == Kind::YieldFrom)) {
         return FailAtNode(tg, "assignment to yield expression not possible");
       }
-      if (const Node* bad = SetContext(tg, Kind::Store)) {
-        return InvalidTarget(bad, "cannot assign to %s here. Maybe you meant '==' instead of '='?");
+      const Node* bad = SetContext(tg, Kind::Store);
+      if (!bad) continue;
+      if (i == 0) {
+        // invalid_named_expression: a=bitwise_or '=' bitwise_or !('='|':=')
+        size_t save = p_;
+        p_ = start;
+        Node* atom = Atom();
+        bool excluded = !atom || atom->kind == Kind::List || atom->kind == Kind::GeneratorExp ||
+                        (atom->kind == Kind::Tuple && T(start).type == Tok::kLpar) ||
+                        (atom->kind == Kind::Constant && (atom->f[0].cst->type == Constant::kTrue ||
+                                                          atom->f[0].cst->type == Constant::kFalse ||
+                                                          atom->f[0].cst->type == Constant::kNone));
+        failed_ = false;
+        bool here = false;
+        Node* a = nullptr;
+        if (!excluded) {
+          p_ = start;
+          a = BitOr();
+          if (a && Accept(Tok::kEqual)) {
+            Node* b = BitOr();
+            here = b && !At(Tok::kEqual) && !At(Tok::kColonEqual);
+          }
+          failed_ = false;
+        }
+        p_ = save;
+        if (here) {
+          char buf[160];
+          std::snprintf(buf, sizeof(buf), "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                        ExprName(a));
+          return FailAtNode(a, buf);
+        }
       }
+      return InvalidTarget(bad, "cannot assign to %s");
     }
     Node* n = Make(Kind::Assign, start);
     SetSeq(n, 0, targets);
@@ -784,7 +836,7 @@ Node* Parser::ImportStmt() {
         if (paren && At(Tok::kRpar) && !names.empty()) break;
         if (!paren && !names.empty() && At(Tok::kNewline)) {
           // trailing comma without parentheses
-          return FailAtTok(T(p_ - 1), "trailing comma not allowed without surrounding parentheses");
+          return FailAtTok(Cur(), "trailing comma not allowed without surrounding parentheses");
         }
         p_ = start;
         return nullptr;
@@ -901,10 +953,7 @@ Node* Parser::FunctionDef(std::vector<Node*>* decos, size_t start) {
   }
   Token name = Cur();
   ++p_;
-  if (!Accept(Tok::kLpar)) {
-    p_ = start;
-    return nullptr;
-  }
+  if (!Accept(Tok::kLpar)) return FailAtTok(Cur(), "expected '('");
   Node* args = Params(false);
   if (failed_) return nullptr;
   if (!Accept(Tok::kRpar)) {
@@ -912,18 +961,13 @@ Node* Parser::FunctionDef(std::vector<Node*>* decos, size_t start) {
     return nullptr;
   }
   Node* returns = nullptr;
-  if (Accept(Tok::kRarrow)) {
+  if (At(Tok::kRarrow)) {
+    size_t arrow = p_++;
     returns = Expression();
-    if (!returns) {
-      p_ = start;
-      return nullptr;
-    }
+    if (failed_) return nullptr;
+    if (!returns) p_ = arrow;
   }
-  if (!Accept(Tok::kColon)) {
-    if (!failed_ && !At(Tok::kNewline) && false) return nullptr;
-    p_ = start;
-    return nullptr;
-  }
+  if (!Accept(Tok::kColon)) return FailAtTok(Cur(), "expected ':'");
   std::vector<Node*> body;
   char what[128];
   std::snprintf(what, sizeof(what), "function definition");
@@ -954,12 +998,12 @@ Node* Parser::ClassDef(std::vector<Node*>* decos, size_t start) {
   SetSeq(call, 2, {});
   if (At(Tok::kLpar)) {
     size_t lp = p_++;
-    if (!CallArgs(call, lp)) {
+    if (!CallArgs(call, lp, false)) {
       if (!failed_) p_ = start;
       return nullptr;
     }
   }
-  if (!Accept(Tok::kColon)) {
+  if (!ExpectColon()) {
     p_ = start;
     return nullptr;
   }
@@ -982,7 +1026,7 @@ Node* Parser::IfStmt(bool elif) {
   const Token& kw = Cur();
   ++p_;
   Node* test = NamedExpression();
-  if (!test || !Accept(Tok::kColon)) {
+  if (!test || !ExpectColon()) {
     p_ = start;
     return nullptr;
   }
@@ -1001,7 +1045,7 @@ Node* Parser::IfStmt(bool elif) {
   } else if (AtKw(Kw::kElse)) {
     const Token& ekw = Cur();
     ++p_;
-    if (!Accept(Tok::kColon) || !Block(&orelse, "'else' statement", ekw)) {
+    if (!ExpectColon() || !Block(&orelse, "'else' statement", ekw)) {
       if (!failed_) p_ = start;
       return nullptr;
     }
@@ -1018,7 +1062,7 @@ Node* Parser::WhileStmt() {
   const Token& kw = Cur();
   ++p_;
   Node* test = NamedExpression();
-  if (!test || !Accept(Tok::kColon)) {
+  if (!test || !ExpectColon()) {
     p_ = start;
     return nullptr;
   }
@@ -1030,7 +1074,7 @@ Node* Parser::WhileStmt() {
   if (AtKw(Kw::kElse)) {
     const Token& ekw = Cur();
     ++p_;
-    if (!Accept(Tok::kColon) || !Block(&orelse, "'else' statement", ekw)) {
+    if (!ExpectColon() || !Block(&orelse, "'else' statement", ekw)) {
       if (!failed_) p_ = start;
       return nullptr;
     }
@@ -1065,7 +1109,7 @@ Node* Parser::ForStmt(size_t start, bool async) {
     return nullptr;
   }
   Node* iter = StarExpressions();
-  if (!iter || !Accept(Tok::kColon)) {
+  if (!iter || !ExpectColon()) {
     if (!failed_) p_ = start;
     return nullptr;
   }
@@ -1077,7 +1121,7 @@ Node* Parser::ForStmt(size_t start, bool async) {
   if (AtKw(Kw::kElse)) {
     const Token& ekw = Cur();
     ++p_;
-    if (!Accept(Tok::kColon) || !Block(&orelse, "'else' statement", ekw)) {
+    if (!ExpectColon() || !Block(&orelse, "'else' statement", ekw)) {
       if (!failed_) p_ = start;
       return nullptr;
     }
@@ -1112,7 +1156,7 @@ Node* Parser::WithStmt(size_t start, bool async) {
         Node* bad = Expression();
         if (bad && (At(Tok::kComma) || At(Tok::kRpar) || At(Tok::kColon))) {
           if (const Node* b = SetContext(bad, Kind::Store)) {
-            return InvalidTarget(b, "cannot assign to %s here. Maybe you meant '==' instead of '='?");
+            return InvalidTarget(b, "cannot assign to %s");
           }
         }
         p_ = save;
@@ -1152,8 +1196,8 @@ Node* Parser::WithStmt(size_t start, bool async) {
       if (!Accept(Tok::kComma)) break;
     }
   }
-  if (!Accept(Tok::kColon)) {
-    p_ = start;
+  if (!ExpectColon()) {
+    if (!failed_) p_ = start;
     return nullptr;
   }
   std::vector<Node*> body;
@@ -1171,7 +1215,7 @@ Node* Parser::TryStmt() {
   size_t start = p_;
   const Token& kw = Cur();
   ++p_;
-  if (!Accept(Tok::kColon)) {
+  if (!ExpectColon()) {
     return FailAtTok(Cur(), "expected ':'");
   }
   std::vector<Node*> body, handlers, orelse, finalbody;
@@ -1239,7 +1283,7 @@ Node* Parser::TryStmt() {
   if (!handlers.empty() && AtKw(Kw::kElse)) {
     const Token& ekw = Cur();
     ++p_;
-    if (!Accept(Tok::kColon) || !Block(&orelse, "'else' statement", ekw)) {
+    if (!ExpectColon() || !Block(&orelse, "'else' statement", ekw)) {
       if (!failed_) p_ = start;
       return nullptr;
     }
@@ -1313,10 +1357,12 @@ Node* Parser::Params(bool lambda) {
       ++p_;
       if (At(Tok::kComma)) {
         ++p_;
-        if (At(close)) return FailAtTok(st, "named arguments must follow bare *");
+        if (At(close) || At(Tok::kDoubleStar)) {
+          return FailAtTok(lambda ? Cur() : st, "named arguments must follow bare *");
+        }
         continue;
       }
-      if (At(close)) return FailAtTok(st, "named arguments must follow bare *");
+      if (At(close)) return FailAtTok(lambda ? Cur() : st, "named arguments must follow bare *");
       vararg = param(true);
       if (!vararg) return nullptr;
       if (At(Tok::kEqual)) {
@@ -1340,6 +1386,9 @@ Node* Parser::Params(bool lambda) {
         return nullptr;
       }
       break;
+    }
+    if (At(Tok::kLpar) && !lambda) {
+      return FailAtTok(Cur(), "Function parameters cannot be parenthesized");
     }
     Node* a = param(false);
     if (!a) return nullptr;
@@ -1449,6 +1498,31 @@ Node* Parser::NamedExpression() {
     return n;
   }
   Node* e = Expression();
+  if (e && At(Tok::kEqual) && named_checks_) {
+    size_t save = p_;
+    ++p_;
+    Node* b = BitOr();
+    bool ok = b && !At(Tok::kEqual) && !At(Tok::kColonEqual);
+    if (failed_) return nullptr;
+    p_ = save;
+    if (ok && e->kind == Kind::Name && T(start).type == Tok::kName) {
+      return Fail("SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                  e->lineno, e->col_offset + 1, b->end_lineno, b->end_col_offset + 1);
+    }
+    bool excluded = e->kind == Kind::List || e->kind == Kind::GeneratorExp || e->kind == Kind::Tuple ||
+                    e->kind == Kind::Lambda || e->kind == Kind::IfExp || e->kind == Kind::BoolOp ||
+                    e->kind == Kind::Compare ||
+                    (e->kind == Kind::UnaryOp && e->f[0].node->kind == Kind::Not) ||
+                    (e->kind == Kind::Constant && (e->f[0].cst->type == Constant::kTrue ||
+                                                   e->f[0].cst->type == Constant::kFalse ||
+                                                   e->f[0].cst->type == Constant::kNone));
+    if (ok && !excluded) {
+      char buf[160];
+      std::snprintf(buf, sizeof(buf), "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                    ExprName(e));
+      return FailAtNode(e, buf);
+    }
+  }
   if (e && At(Tok::kColonEqual)) {
     char buf[160];
     std::snprintf(buf, sizeof(buf), "cannot use assignment expressions with %s", ExprName(e));
@@ -1467,7 +1541,9 @@ Node* Parser::Expression() {
     size_t save = p_;
     ++p_;
     Node* test = Disjunction();
+    bool had_else = false;
     if (test && AcceptKw(Kw::kElse)) {
+      had_else = true;
       Node* orelse = Expression();
       if (orelse) {
         Node* n = Make(Kind::IfExp, start);
@@ -1478,8 +1554,27 @@ Node* Parser::Expression() {
       }
     }
     if (failed_) return nullptr;
-    if (test && !At(Tok::kEqual) && T(p_ - 1).type != Tok::kName) {
-      // invalid_expression: a if b (no else)
+    if (test && !had_else && !At(Tok::kColon)) {
+      return Fail("SyntaxError", "expected 'else' after 'if' expression", body->lineno,
+                  body->col_offset + 1, test->end_lineno, test->end_col_offset + 1);
+    }
+    p_ = save;
+    return body;
+  }
+  // invalid_expression: two expressions in a row inside brackets.
+  if (!no_comma_check_ && T(p_ - 1).level > 0 && StartsExpression() &&
+      !(T(start).type == Tok::kName && T(start).kw == Kw::kNone_ &&
+        (TokText(T(start)) == "match" || TokText(T(start)) == "case" || TokText(T(start)) == "_")) &&
+      !(T(start).type == Tok::kName && T(start + 1).type == Tok::kString) &&
+      !(body->kind == Kind::Name && (body->f[0].ident() == "print" || body->f[0].ident() == "exec"))) {
+    size_t save = p_;
+    no_comma_check_ = true;
+    Node* b = Expression();
+    no_comma_check_ = false;
+    if (failed_) return nullptr;
+    if (b && T(p_ - 1).level > 0) {
+      return Fail("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", body->lineno,
+                  body->col_offset + 1, b->end_lineno, b->end_col_offset + 1);
     }
     p_ = save;
   }
@@ -1811,7 +1906,7 @@ Node* Parser::Primary() {
 }
 
 // After '(' (at index lp): arguments ')' or a single generator expression.
-bool Parser::CallArgs(Node* call, size_t lp) {
+bool Parser::CallArgs(Node* call, size_t lp, bool allow_genexp) {
   std::vector<Node*> args, keywords;
   bool seen_kw = false, seen_dstar = false;
   while (!At(Tok::kRpar)) {
@@ -1847,7 +1942,9 @@ bool Parser::CallArgs(Node* call, size_t lp) {
       keywords.push_back(kw);
       seen_kw = true;
     } else {
+      named_checks_ = false;
       Node* e = NamedExpression();
+      named_checks_ = true;
       if (!e) return false;
       if (At(Tok::kEqual)) {
         // invalid_kwarg
@@ -1863,7 +1960,8 @@ bool Parser::CallArgs(Node* call, size_t lp) {
              e->lineno, e->col_offset + 1, eq.end_lineno, eq.end_col + 1);
         return false;
       }
-      if ((AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) && e->kind != Kind::Starred) {
+      if (allow_genexp && (AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) &&
+          e->kind != Kind::Starred) {
         std::vector<Node*> gens;
         if (!ForIfClauses(&gens)) return false;
         if (!Accept(Tok::kRpar)) {
@@ -1888,10 +1986,10 @@ bool Parser::CallArgs(Node* call, size_t lp) {
         return true;
       }
       if (seen_dstar) {
-        return FailAtNode(e, "positional argument follows keyword argument unpacking"), false;
+        return FailAtTok(Cur(), "positional argument follows keyword argument unpacking"), false;
       }
       if (seen_kw) {
-        return FailAtNode(e, "positional argument follows keyword argument"), false;
+        return FailAtTok(Cur(), "positional argument follows keyword argument"), false;
       }
       args.push_back(e);
     }
@@ -2098,6 +2196,16 @@ Node* Parser::ParenAtom() {
     SetN(n, 1, Op(Kind::Load));
     return n;
   }
+  if (At(Tok::kDoubleStar)) {
+    const Token& ds = Cur();
+    ++p_;
+    if (Expression() && At(Tok::kRpar)) {
+      return FailAtTok(ds, "cannot use double starred expression here");
+    }
+    if (failed_) return nullptr;
+    p_ = start;
+    return nullptr;
+  }
   if (AtKw(Kw::kYield)) {
     Node* y = YieldExpr();
     if (!y || !Accept(Tok::kRpar)) {
@@ -2116,6 +2224,9 @@ Node* Parser::ParenAtom() {
       return FailAtNode(first, "cannot use starred expression here");
     }
     return first;
+  }
+  if ((AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) && first->kind == Kind::Starred) {
+    return FailAtNode(first, "iterable unpacking cannot be used in comprehension");
   }
   if ((AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) && first->kind != Kind::Starred) {
     std::vector<Node*> gens;
@@ -2160,6 +2271,9 @@ Node* Parser::ListAtom() {
     if (!first) {
       p_ = start;
       return nullptr;
+    }
+    if ((AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) && first->kind == Kind::Starred) {
+      return FailAtNode(first, "iterable unpacking cannot be used in comprehension");
     }
     if ((AtKw(Kw::kFor) || (AtKw(Kw::kAsync) && PeekKw(1, Kw::kFor))) && first->kind != Kind::Starred) {
       std::vector<Node*> gens;
@@ -2232,6 +2346,9 @@ Node* Parser::BraceAtom() {
     }
   }
   if (dict) {
+    if (!k0 && is_for()) {
+      return FailAtTok(T(start + 1), "dict unpacking cannot be used in dict comprehension");
+    }
     if (k0 && is_for()) {
       std::vector<Node*> gens;
       if (!ForIfClauses(&gens) || !Accept(Tok::kRbrace)) {
@@ -2258,9 +2375,16 @@ Node* Parser::BraceAtom() {
         continue;
       }
       Node* k = Expression();
+      if (k && !At(Tok::kColon) && (At(Tok::kComma) || At(Tok::kRbrace))) {
+        return Fail("SyntaxError", "':' expected after dictionary key", k->lineno,
+                    k->end_col_offset, k->end_lineno, 0);
+      }
       if (!k || !Accept(Tok::kColon)) {
         if (!failed_) p_ = start;
         return nullptr;
+      }
+      if (At(Tok::kComma) || At(Tok::kRbrace)) {
+        return FailAtTok(T(p_ - 1), "expression expected after dictionary key and ':'");
       }
       Node* v = Expression();
       if (!v) {
@@ -2283,6 +2407,9 @@ Node* Parser::BraceAtom() {
   if (!first) {
     p_ = start;
     return nullptr;
+  }
+  if (is_for() && first->kind == Kind::Starred) {
+    return FailAtNode(first, "iterable unpacking cannot be used in comprehension");
   }
   if (is_for() && first->kind != Kind::Starred) {
     std::vector<Node*> gens;
@@ -2372,7 +2499,7 @@ Node* Parser::MatchStmt() {
         return nullptr;
       }
     }
-    if (!Accept(Tok::kColon)) {
+    if (!ExpectColon()) {
       if (failed_) return nullptr;
       p_ = start;
       return nullptr;
@@ -2460,6 +2587,10 @@ Node* Parser::Pattern() {
       return n;
     }
     if (AtSoft("_")) return FailAtTok(Cur(), "cannot use '_' as a target");
+    if (AtName()) {
+      p_ = start;
+      return nullptr;
+    }
     size_t ts = p_;
     Node* e = Expression();
     if (e) {
@@ -3140,7 +3271,9 @@ void Parser::SetGenericError(const SyntaxErrorInfo* eof_info) {
   }
   if (last.type == Tok::kIndent) {
     FailAtTok(last, "unexpected indent", "IndentationError");
-    err_->offset = err_->end_offset = CountChars(LineAt(text_, last.lineno)) ;
+    std::string_view line = LineAt(text_, last.lineno);
+    err_->offset = CountChars(line.substr(0, static_cast<size_t>(last.end_col)));
+    err_->end_offset = -1;
     return;
   }
   if (last.type == Tok::kDedent) {
@@ -3155,6 +3288,12 @@ void Parser::SetGenericError(const SyntaxErrorInfo* eof_info) {
 ParseResult ParseFile(std::string_view bytes) {
   ParseResult r;
   r.arena = std::make_unique<Arena>();
+  if (bytes.find('\0') != std::string_view::npos) {
+    r.error.type = "SyntaxError";
+    r.error.msg = "source code string cannot contain null bytes";
+    r.error.lineno = r.error.offset = r.error.end_lineno = r.error.end_offset = kNoPosition;
+    return r;
+  }
   if (!DecodeSource(bytes, &r.text, &r.error)) return r;
   std::vector<Token> toks;
   SyntaxErrorInfo tokerr;

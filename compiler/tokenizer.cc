@@ -70,6 +70,19 @@ class Tokenizer {
     err_->end_offset = err_->offset;
     return false;
   }
+  // Errors CPython reports through E_TABSPACE / E_TOODEEP / E_DEDENT.
+  bool IndentError(const char* type, const char* msg, bool dedent) {
+    Error(type, msg, line_start_);
+    if (dedent) {
+      size_t e = s_.find('\n', line_start_);
+      err_->offset = err_->end_offset =
+          CountChars(s_.substr(line_start_, e - line_start_)) + 1;
+    } else {
+      err_->offset = 1;
+      err_->end_offset = 0;
+    }
+    return false;
+  }
   bool ErrorRange(const char* type, std::string msg, size_t col_start, size_t col_end) {
     err_->type = type;
     err_->msg = std::move(msg);
@@ -153,21 +166,21 @@ bool Tokenizer::Indentation() {
   if (col == indstack_[indent_]) {
     if (altcol != altindstack_[indent_]) {
       pos_ = p;
-      return Error("TabError", "inconsistent use of tabs and spaces in indentation", p);
+      return IndentError("TabError", "inconsistent use of tabs and spaces in indentation", false);
     }
   } else if (col > indstack_[indent_]) {
     if (indent_ + 1 >= kMaxIndent) {
       pos_ = p;
-      return Error("IndentationError", "too many levels of indentation", p);
+      return IndentError("IndentationError", "too many levels of indentation", false);
     }
     if (altcol <= altindstack_[indent_]) {
-      return Error("TabError", "inconsistent use of tabs and spaces in indentation", p);
+      return IndentError("TabError", "inconsistent use of tabs and spaces in indentation", false);
     }
     ++indent_;
     indstack_[indent_] = col;
     altindstack_[indent_] = altcol;
     Emit(Tok::kIndent, p, p, lineno_, line_start_);
-    out_->back().col = -1;
+    out_->back().col = -1;  // as CPython; end_col keeps the indentation width
   } else {
     int dedents = 0;
     while (indent_ > 0 && col < indstack_[indent_]) {
@@ -175,10 +188,10 @@ bool Tokenizer::Indentation() {
       ++dedents;
     }
     if (col != indstack_[indent_]) {
-      return Error("IndentationError", "unindent does not match any outer indentation level", p);
+      return IndentError("IndentationError", "unindent does not match any outer indentation level", true);
     }
     if (altcol != altindstack_[indent_]) {
-      return Error("TabError", "inconsistent use of tabs and spaces in indentation", p);
+      return IndentError("TabError", "inconsistent use of tabs and spaces in indentation", false);
     }
     for (int i = 0; i < dedents; ++i) {
       Emit(Tok::kDedent, p, p, lineno_, line_start_);
@@ -348,9 +361,9 @@ bool Tokenizer::String(size_t start, size_t q) {
   while (end_quotes != quote_size) {
     if (p >= s_.size() || (quote_size == 1 && s_[p] == '\n')) {
       int detected = lineno_;
-      if (p >= s_.size() && quote_size == 3) {
-        // CPython counts the line after the final newline at EOF.
-        detected = lineno_;
+      if (p >= s_.size()) {
+        // CPython's line counter does not advance past the final newline.
+        detected = lineno_ - 1;
       }
       lineno_ = first_line;
       line_start_ = first_line_start;
@@ -455,13 +468,11 @@ bool Tokenizer::Run() {
     if (c == '\\') {
       if (At(pos_ + 1) != '\n') {
         return Error("SyntaxError", "unexpected character after line continuation character",
-                     pos_ + 1);
+                     pos_ + 2);
       }
       pos_ += 2;
       if (pos_ >= s_.size()) {
-        ++lineno_;
-        line_start_ = pos_;
-        return Error("SyntaxError", "unexpected EOF while parsing", pos_);
+        return Error("SyntaxError", "unexpected EOF while parsing", pos_ - 1 + 1);
       }
       NewLine(pos_);
       cont_line_ = true;
@@ -635,11 +646,20 @@ bool Tokenizer::Run() {
     out_->push_back(tk);
     return true;
   }
+  // CPython's line counter does not advance past the final newline: the end
+  // tokens sit at the end of the last line.
+  size_t last_start = s_.rfind('\n', s_.size() >= 2 ? s_.size() - 2 : 0);
+  last_start = (last_start == std::string_view::npos || s_.size() < 2) ? 0 : last_start + 1;
+  if (lineno_ > 1) {
+    --lineno_;
+    line_start_ = last_start;
+  }
+  size_t end = s_.empty() ? 0 : s_.size() - 1;
   for (; indent_ > 0; --indent_) {
-    Emit(Tok::kDedent, pos_, pos_, lineno_, line_start_);
+    Emit(Tok::kDedent, end, end, lineno_, line_start_);
     out_->back().col = -1;
   }
-  Emit(Tok::kEndMarker, pos_, pos_, lineno_, line_start_);
+  Emit(Tok::kEndMarker, end, end, lineno_, line_start_);
   return true;
 }
 

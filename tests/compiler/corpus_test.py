@@ -83,8 +83,8 @@ def main():
     files = corpus_files(args.lib)
     rels = [os.path.relpath(f, args.lib) for f in files]
 
-    proc = subprocess.run([tool, "--crc"], input="\n".join(files) + "\n", capture_output=True,
-                          text=True, errors="surrogateescape")
+    proc = subprocess.run([tool, "--crc"], input="\n".join(files) + "\n", capture_output=True, encoding="utf-8",
+                          errors="surrogateescape")
     ours = {}
     for line in proc.stdout.splitlines():
         crc, size, path = line.split(" ", 2)

@@ -76,7 +76,7 @@ def main():
             f.write(src.encode("utf-8", "surrogateescape"))
         paths.append(p)
     proc = subprocess.run([tool, "--each"], input="\n".join(paths) + "\n", capture_output=True,
-                          text=True, errors="replace")
+                          encoding="utf-8", errors="replace")
     outs = proc.stdout.split("\n")
     if proc.returncode != 0 or len(outs) < len(items):
         print("ast_dump failed", proc.returncode, proc.stderr[-2000:])

@@ -2,4 +2,4 @@
 # Runs a test script (runfiles-relative path in $1) with the CPython oracle.
 script="$1"
 shift
-exec /usr/bin/python3 "${TEST_SRCDIR}/${TEST_WORKSPACE}/${script}" "$@"
+PYTHONUTF8=1 exec /usr/bin/python3 "${TEST_SRCDIR}/${TEST_WORKSPACE}/${script}" "$@"

@@ -80,7 +80,7 @@ class Parser {
     // As _PyPegen_byte_offset_to_character_offset, on the line of `lineno`.
     std::string_view line = LineAt(text_, lineno - line_shift_);
     auto to_chars = [&](int b) {
-      if (b < 0) return b;
+      if (b < 0 || !chars_) return b;
       size_t n = static_cast<size_t>(b);
       if (n > line.size() + 1) n = line.size() + 1;
       std::string with_nl(line);
@@ -300,8 +300,10 @@ class Parser {
     }
   }
   int line_shift_ = 0;  // f-string sub-parsers: text line 1 is file line 1 + line_shift_
-  int col_shift_ = 0;   // f-string sub-parsers: CPython's starting_col_offset
+  int col_shift_ = 0;
+  bool chars_ = false;  // report offsets in characters (see DecodeSource)   // f-string sub-parsers: CPython's starting_col_offset
  public:
+  void SetChars(bool c) { chars_ = c; }
   void SetShift(int line_shift, int col_shift) {
     line_shift_ = line_shift;
     col_shift_ = col_shift;
@@ -1909,13 +1911,28 @@ Node* Parser::Primary() {
 bool Parser::CallArgs(Node* call, size_t lp, bool allow_genexp) {
   std::vector<Node*> args, keywords;
   bool seen_kw = false, seen_dstar = false;
+  size_t first_arg = p_;
+  // invalid_arguments: args ',' '*' -> error located at the args so far.
+  auto star_error = [&]() {
+    const Token& a = T(first_arg);
+    const Token& b = T(LastTok() - 1);
+    return Fail("SyntaxError", "iterable argument unpacking follows keyword argument unpacking",
+                a.lineno, a.col + 1, b.end_lineno, b.end_col + 1);
+  };
   while (!At(Tok::kRpar)) {
     if (failed_) return false;
     size_t s = p_;
     if (At(Tok::kStar)) {
+      if (seen_dstar) return star_error(), false;
       ++p_;
       Node* v = Expression();
-      if (!v) return false;
+      if (!v) {
+        if (!failed_ && s > first_arg) {
+          p_ = s;
+          return star_error(), false;
+        }
+        return false;
+      }
       Node* st = Make(Kind::Starred, s);
       SetN(st, 0, v);
       SetN(st, 1, Op(Kind::Load));
@@ -2953,6 +2970,7 @@ Node* Parser::FstringCompileExpr(const char* expr_start, const char* expr_end, s
     return nullptr;
   }
   Parser sp(a_, sub, &toks, depth_, err_, true);
+  sp.SetChars(chars_);
   sp.SetShift(opt.line_shift, starting_col);
   Node* e = sp.FstringExpression();
   if (!e) {
@@ -3204,7 +3222,7 @@ Node* Parser::Strings() {
     if (is_b) {
       for (char c : body) {
         if (static_cast<unsigned char>(c) >= 128) {
-          return FailAtTok(t, "bytes can only contain ASCII literal characters");
+          return FailAtTok(Cur(), "bytes can only contain ASCII literal characters");
         }
       }
     }
@@ -3265,7 +3283,7 @@ void Parser::SetGenericError(const SyntaxErrorInfo* eof_info) {
     with_nl.push_back('\n');
     size_t n = static_cast<size_t>(eof_info->offset);
     if (n > with_nl.size()) n = with_nl.size();
-    err_->offset = CountChars(std::string_view(with_nl).substr(0, n));
+    err_->offset = chars_ ? CountChars(std::string_view(with_nl).substr(0, n)) : static_cast<int>(n);
     err_->end_offset = 0;
     return;
   }
@@ -3289,12 +3307,13 @@ ParseResult ParseFile(std::string_view bytes) {
   ParseResult r;
   r.arena = std::make_unique<Arena>();
   if (bytes.find('\0') != std::string_view::npos) {
-    r.error.type = "SyntaxError";
+    r.error.type = "ValueError";
     r.error.msg = "source code string cannot contain null bytes";
     r.error.lineno = r.error.offset = r.error.end_lineno = r.error.end_offset = kNoPosition;
     return r;
   }
-  if (!DecodeSource(bytes, &r.text, &r.error)) return r;
+  bool declared = false;
+  if (!DecodeSource(bytes, &r.text, &r.error, &declared)) return r;
   std::vector<Token> toks;
   SyntaxErrorInfo tokerr;
   if (!Tokenize(r.text, TokenizeOptions{}, &toks, &tokerr)) {
@@ -3302,6 +3321,7 @@ ParseResult ParseFile(std::string_view bytes) {
     return r;
   }
   Parser p(r.arena.get(), r.text, &toks, 0, &r.error);
+  p.SetChars(declared);
   Node* m = p.File();
   if (m) {
     r.module = m;
@@ -3313,6 +3333,7 @@ ParseResult ParseFile(std::string_view bytes) {
 
 std::string FormatError(const SyntaxErrorInfo& e) {
   if (e.type == "MemoryError") return "MemoryError";
+  if (e.type == "ValueError") return "ValueError: " + e.msg;
   auto num = [](int v) { return v == kNoPosition ? std::string("None") : std::to_string(v); };
   return e.type + ": " + e.msg + " (line " + num(e.lineno) + ", offset " + num(e.offset) +
          ", end_line " + num(e.end_lineno) + ", end_offset " + num(e.end_offset) + ")";

@@ -733,7 +733,9 @@ std::string NormalizeEncoding(std::string e) {
 }
 }  // namespace
 
-bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* error) {
+bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* error,
+                  bool* declared) {
+  if (declared) *declared = false;
   bool bom = false;
   if (bytes.substr(0, 3) == "\xef\xbb\xbf") {
     bytes.remove_prefix(3);
@@ -741,12 +743,14 @@ bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* er
   }
   // Cookie on line 1 or 2 (line 2 only if line 1 is a comment/blank).
   std::string enc = "utf-8";
+  bool enc_found = false;
   {
     size_t e1 = bytes.find_first_of("\r\n");
     std::string_view l1 = bytes.substr(0, e1);
     std::string found;
     if (FindCookie(l1, &found)) {
       enc = found;
+      enc_found = true;
     } else if (e1 != std::string_view::npos) {
       bool l1_comment_or_blank = true;
       for (char c : l1) {
@@ -760,9 +764,13 @@ bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* er
       if (bytes[e1] == '\r' && s2 < bytes.size() && bytes[s2] == '\n') ++s2;
       std::string_view rest = bytes.substr(s2);
       std::string_view l2 = rest.substr(0, rest.find_first_of("\r\n"));
-      if (l1_comment_or_blank && FindCookie(l2, &found)) enc = found;
+      if (l1_comment_or_blank && FindCookie(l2, &found)) {
+        enc = found;
+        enc_found = true;
+      }
     }
   }
+  if (declared) *declared = bom || enc_found;
   std::string norm = NormalizeEncoding(enc);
   std::string cpy = enc;  // tokenizer.c's get_normal_name
   for (auto& c : cpy) {

@@ -73,7 +73,11 @@ struct TokenizeOptions {
 // Turns raw file bytes into tokenizer input: honours a UTF-8 BOM and a PEP 263
 // coding cookie (utf-8, latin-1/iso-8859-1, ascii), validates UTF-8, translates
 // "\r\n" and "\r" to "\n" and appends a final '\n'.  False on error.
-[[nodiscard]] bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* error);
+// *declared (if given) tells whether a cookie or BOM declared the encoding:
+// CPython 3.11.2 reports parser-error offsets in characters only then, and in
+// bytes otherwise.
+[[nodiscard]] bool DecodeSource(std::string_view bytes, std::string* text, SyntaxErrorInfo* error,
+                                bool* declared = nullptr);
 
 // Text of the 1-based line `lineno` in `text` (without '\n').
 std::string_view LineAt(std::string_view text, int lineno);

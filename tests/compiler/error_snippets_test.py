@@ -54,7 +54,9 @@ def python_error(src):
         return None
     except SyntaxError as e:
         return "%s: %s (line %s, offset %s" % (type(e).__name__, e.msg, e.lineno, e.offset)
-    except (ValueError, MemoryError, RecursionError) as e:
+    except ValueError as e:
+        return "ValueError: %s" % e
+    except (MemoryError, RecursionError) as e:
         return type(e).__name__
 
 

@@ -35,7 +35,15 @@
 namespace pyrt::format {
 
 // The Python exception a formatting error maps to.
-enum class ErrorKind : uint8_t { kNone, kValueError, kOverflowError, kZeroDivisionError };
+enum class ErrorKind : uint8_t {
+  kNone,
+  kValueError,
+  kOverflowError,
+  kZeroDivisionError,
+  kTypeError,
+  kKeyError,
+  kPropagate,  // a callback failed and the Python exception is already set
+};
 
 // A formatting failure: the exception type and CPython's message. kind == kNone: success.
 struct Error {

@@ -378,6 +378,10 @@ int64_t CodePointCount(std::string_view s) {
 
 }  // namespace
 
+std::string DoubleToString(double x, char code, int precision, bool alternate) {
+  return FormatShort(x, code, precision, FloatFlags{.alternate = alternate});
+}
+
 std::string FloatRepr(double x) {
   return FormatShort(x, 'r', 0, FloatFlags{.add_dot_0 = true});
 }

@@ -378,8 +378,9 @@ int64_t CodePointCount(std::string_view s) {
 
 }  // namespace
 
-std::string DoubleToString(double x, char code, int precision, bool alternate) {
-  return FormatShort(x, code, precision, FloatFlags{.alternate = alternate});
+std::string DoubleToString(double x, char code, int precision, bool alternate, bool always_sign) {
+  return FormatShort(x, code, precision,
+                     FloatFlags{.always_sign = always_sign, .alternate = alternate});
 }
 
 std::string FloatRepr(double x) {

@@ -50,7 +50,9 @@ namespace pyrt::format {
 // CPython's PyOS_double_to_string(x, code, precision, flags) for code in e E f F g G
 // (and 'r' with precision 0): the number alone, no padding. `alternate` is Py_DTSF_ALT.
 // Used by printf-style formatting.
-[[nodiscard]] std::string DoubleToString(double x, char code, int precision, bool alternate);
+// `always_sign` is Py_DTSF_SIGN (a '+' on non-negative numbers).
+[[nodiscard]] std::string DoubleToString(double x, char code, int precision, bool alternate,
+                                         bool always_sign = false);
 
 // The radix an int presentation type asks for: 2 for 'b', 8 for 'o', 16 for 'x'/'X',
 // 10 for 'd'/'n', 0 for the float types ('e', 'E', 'f', 'F', 'g', 'G', '%': the caller

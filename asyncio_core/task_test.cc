@@ -102,7 +102,7 @@ Task<> Sleeper(Log& log, std::string name, double d) {
 Task<> SleepsMain(Log& log, EventLoop& loop) {
   std::vector<Task<>> ts;
   for (int i = 0; i < 9; ++i) {
-    ts.push_back(create_task(loop, Sleeper(log, "s" + std::to_string(i), 0.01 * (i % 3 + 1))));
+    ts.push_back(create_task(loop, Sleeper(log, "s" + std::to_string(i), 0.05 * (i % 3 + 1))));
   }
   log("all created");
   for (auto& t : ts) co_await t;
@@ -114,7 +114,7 @@ TEST(TaskOrderTest, SleepsWakeByDeadlineLikeAsyncio) {
 async def s(name, d):
     await asyncio.sleep(d); p(name)
 async def main():
-    ts = [asyncio.create_task(s("s%d" % i, 0.01 * (i % 3 + 1))) for i in range(9)]
+    ts = [asyncio.create_task(s("s%d" % i, 0.05 * (i % 3 + 1))) for i in range(9)]
     p("all created")
     for t in ts: await t
     p("all done")
@@ -341,10 +341,11 @@ Task<> DetachedFailure() {
 TEST(TaskTest, DetachedTaskExceptionGoesToHandler) {
   EventLoop loop;
   std::vector<std::string> reports;
-  loop.set_exception_handler(
-      [&](EventLoop&, const ErrorContext& ctx) { reports.push_back(ctx.message); });
+  loop.set_exception_handler([&](EventLoop& l, const ErrorContext& ctx) {
+    reports.push_back(ctx.message);
+    l.stop();
+  });
   create_task(loop, DetachedFailure());  // the Task<> object is dropped at once
-  loop.call_later(0.01, [&] { loop.stop(); });
   loop.run_forever();
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0], "Task exception was never retrieved");

@@ -1,21 +1,30 @@
 // pyrt::aio::EventLoop — the event-loop core with CPython 3.11's scheduling.
 //
-// Example: a loopback echo server written with coroutine tasks (see task.h; the
-// callback-based transport/protocol form of the same server is in tcp.h).
+// Example: a loopback echo server written with coroutine tasks (task.h; the
+// callback-based transport/protocol form of the same server is in tcp.h).  This exact
+// code runs in task_test.cc (HeaderEchoExample) against a python3 asyncio client.
 //
-//   pyrt::aio::EventLoop loop;
-//   auto serve = [](pyrt::aio::EventLoop& loop, int client) -> pyrt::aio::Task<> {
+//   pyrt::aio::Task<> Serve(int client) {
 //     char buf[4096];
 //     for (;;) {
 //       co_await pyrt::aio::readable(client);           // suspends until EPOLLIN
 //       ssize_t n = ::read(client, buf, sizeof buf);
 //       if (n <= 0) break;
-//       co_await pyrt::aio::write_all(client, std::string_view(buf, n));
+//       co_await pyrt::aio::write_all(client, std::string(buf, n));
 //     }
 //     ::close(client);
-//   };
-//   // ... accept with co_await readable(listen_fd) + accept4(), then
-//   //     loop.create_task(serve(loop, fd)) for each client; loop.run_forever();
+//   }
+//   pyrt::aio::Task<> Listen(pyrt::aio::EventLoop& loop, int listen_fd) {
+//     for (;;) {
+//       co_await pyrt::aio::readable(listen_fd);
+//       int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+//       if (fd >= 0) pyrt::aio::create_task(loop, Serve(fd));  // detached
+//     }
+//   }
+//   // listen_fd: a non-blocking listening socket on 127.0.0.1
+//   pyrt::aio::EventLoop loop;
+//   pyrt::aio::create_task(loop, Listen(loop, listen_fd));
+//   loop.run_forever();
 //
 // What the loop is.  One thread owns an EventLoop and drives it with run_forever()
 // (or run_until_complete() in task.h).  Work reaches it as *handles*: a callback plus

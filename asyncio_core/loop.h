@@ -52,7 +52,10 @@
 //
 // Threads.  Everything except call_soon_threadsafe() must be called on the loop's
 // thread (or before the loop runs).  call_soon_threadsafe() appends to a mutex-guarded
-// inbox and writes an eventfd, which wakes a sleeping epoll_wait.
+// inbox and writes an eventfd (only when no wake-up is pending), which wakes a sleeping
+// epoll_wait; the loop moves the inbox into the ready queue before its next call_soon
+// and around every poll, so posts keep their order against the loop's own call_soon.
+// Handle records are recycled through a small per-thread cache.
 //
 // Errors.  The loop never throws and never dies of a callback's failure: a C++
 // exception escaping a callback is caught and passed to the exception handler
@@ -62,8 +65,9 @@
 // Resources.  The loop owns an epoll fd, an eventfd and (once a signal handler is
 // added) a self-pipe; close() — or the destructor — releases them, reports callbacks
 // still pending and fds still registered to the exception handler, deregisters those
-// fds (it does not close fds it does not own) and aborts the TCP transports and servers
-// it owns (tcp.h), closing their sockets.
+// fds (it does not close fds it does not own), destroys the frames of tasks still
+// pending (task.h) and aborts the TCP transports and servers it owns (tcp.h), closing
+// their sockets.
 #ifndef PYRT_ASYNCIO_CORE_LOOP_H_
 #define PYRT_ASYNCIO_CORE_LOOP_H_
 

@@ -17,13 +17,8 @@
 #include "asyncio_core/internal/task_base.h"
 #include "asyncio_core/tcp.h"
 
-namespace pyrt::aio {
+// --- Handle records --------------------------------------------------------------
 
-using ::pyrt::asyncio_core_internal::HandleState;
-
-// --- Handles -------------------------------------------------------------------------
-
-}  // namespace pyrt::aio
 namespace pyrt::asyncio_core_internal {
 
 namespace {
@@ -32,11 +27,14 @@ namespace {
 // a list pop instead of a malloc/free pair.  Bounded so a burst does not pin memory.
 constexpr std::size_t kHandleCacheMax = 4096;
 
+// Set when the thread's cache has been destroyed (thread exit); a trivially
+// destructible thread_local stays readable after that, the cache itself does not.
+thread_local bool t_handle_cache_gone = false;
+
 struct HandleCache {
   std::vector<HandleState*> free;
-  bool alive = true;
   ~HandleCache() {
-    alive = false;
+    t_handle_cache_gone = true;
     for (HandleState* s : free) delete s;
   }
 };
@@ -46,6 +44,7 @@ thread_local HandleCache t_handle_cache;
 }  // namespace
 
 HandleState* AllocHandle() {
+  if (t_handle_cache_gone) return new HandleState;
   HandleCache& c = t_handle_cache;
   if (!c.free.empty()) {
     HandleState* s = c.free.back();
@@ -63,8 +62,12 @@ void Unref(HandleState* s) noexcept {
     aio::Callback dead = std::move(s->fn);  // may run destructors that Unref others
     s->fn = nullptr;
   }
+  if (t_handle_cache_gone) {
+    delete s;
+    return;
+  }
   HandleCache& c = t_handle_cache;
-  if (c.alive && c.free.size() < kHandleCacheMax) {
+  if (c.free.size() < kHandleCacheMax) {
     s->refs.store(1, std::memory_order_relaxed);
     s->cancelled = s->is_timer = s->scheduled = s->running = false;
     s->when = 0;
@@ -76,8 +79,10 @@ void Unref(HandleState* s) noexcept {
 }
 
 }  // namespace pyrt::asyncio_core_internal
+
 namespace pyrt::aio {
 
+using ::pyrt::asyncio_core_internal::HandleState;
 using ::pyrt::asyncio_core_internal::Ref;
 using ::pyrt::asyncio_core_internal::Unref;
 

@@ -1,21 +1,30 @@
 // pyrt::aio::EventLoop — the event-loop core with CPython 3.11's scheduling.
 //
-// Example: a loopback echo server written with coroutine tasks (see task.h; the
-// callback-based transport/protocol form of the same server is in tcp.h).
+// Example: a loopback echo server written with coroutine tasks (task.h; the
+// callback-based transport/protocol form of the same server is in tcp.h).  This exact
+// code runs in task_test.cc (HeaderEchoExample) against a python3 asyncio client.
 //
-//   pyrt::aio::EventLoop loop;
-//   auto serve = [](pyrt::aio::EventLoop& loop, int client) -> pyrt::aio::Task<> {
+//   pyrt::aio::Task<> Serve(int client) {
 //     char buf[4096];
 //     for (;;) {
 //       co_await pyrt::aio::readable(client);           // suspends until EPOLLIN
 //       ssize_t n = ::read(client, buf, sizeof buf);
 //       if (n <= 0) break;
-//       co_await pyrt::aio::write_all(client, std::string_view(buf, n));
+//       co_await pyrt::aio::write_all(client, std::string(buf, n));
 //     }
 //     ::close(client);
-//   };
-//   // ... accept with co_await readable(listen_fd) + accept4(), then
-//   //     loop.create_task(serve(loop, fd)) for each client; loop.run_forever();
+//   }
+//   pyrt::aio::Task<> Listen(pyrt::aio::EventLoop& loop, int listen_fd) {
+//     for (;;) {
+//       co_await pyrt::aio::readable(listen_fd);
+//       int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+//       if (fd >= 0) pyrt::aio::create_task(loop, Serve(fd));  // detached
+//     }
+//   }
+//   // listen_fd: a non-blocking listening socket on 127.0.0.1
+//   pyrt::aio::EventLoop loop;
+//   pyrt::aio::create_task(loop, Listen(loop, listen_fd));
+//   loop.run_forever();
 //
 // What the loop is.  One thread owns an EventLoop and drives it with run_forever()
 // (or run_until_complete() in task.h).  Work reaches it as *handles*: a callback plus
@@ -43,7 +52,10 @@
 //
 // Threads.  Everything except call_soon_threadsafe() must be called on the loop's
 // thread (or before the loop runs).  call_soon_threadsafe() appends to a mutex-guarded
-// inbox and writes an eventfd, which wakes a sleeping epoll_wait.
+// inbox and writes an eventfd (only when no wake-up is pending), which wakes a sleeping
+// epoll_wait; the loop moves the inbox into the ready queue before its next call_soon
+// and around every poll, so posts keep their order against the loop's own call_soon.
+// Handle records are recycled through a small per-thread cache.
 //
 // Errors.  The loop never throws and never dies of a callback's failure: a C++
 // exception escaping a callback is caught and passed to the exception handler
@@ -53,8 +65,9 @@
 // Resources.  The loop owns an epoll fd, an eventfd and (once a signal handler is
 // added) a self-pipe; close() — or the destructor — releases them, reports callbacks
 // still pending and fds still registered to the exception handler, deregisters those
-// fds (it does not close fds it does not own) and aborts the TCP transports and servers
-// it owns (tcp.h), closing their sockets.
+// fds (it does not close fds it does not own), destroys the frames of tasks still
+// pending (task.h) and aborts the TCP transports and servers it owns (tcp.h), closing
+// their sockets.
 #ifndef PYRT_ASYNCIO_CORE_LOOP_H_
 #define PYRT_ASYNCIO_CORE_LOOP_H_
 

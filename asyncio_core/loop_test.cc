@@ -176,13 +176,47 @@ loop.run_forever()
   EXPECT_EQ(log.text, RunPython(py));
 }
 
+// A timer that cancels another timer due in the same iteration (already moved to the
+// ready queue) and one due later; plus when() and cancelled() of timer handles.
+TEST(LoopOrderTest, TimerCancelsTimerLikeAsyncio) {
+  std::string py = std::string(kPrelude) + R"PY(
+now = loop.time()
+hs = {}
+def first():
+    p("first"); hs["same"].cancel(); hs["later"].cancel()
+    p(hs["same"].cancelled(), hs["later"].cancelled(), hs["same"].when() == now - 1)
+hs["first"] = loop.call_at(now - 2, first)
+hs["same"] = loop.call_at(now - 1, p, "same")
+hs["later"] = loop.call_at(now + 0.01, p, "later")
+loop.call_at(now + 0.02, loop.stop)
+loop.run_forever()
+p("left", len(loop._scheduled))
+)PY";
+  Log log;
+  EventLoop loop;
+  double now = loop.time();
+  Handle same, later;
+  auto tf = [](bool v) { return v ? std::string("True") : std::string("False"); };
+  loop.call_at(now - 2, [&] {
+    log("first");
+    same.cancel();
+    later.cancel();
+    log(tf(same.cancelled()) + " " + tf(later.cancelled()) + " " + tf(same.when() == now - 1));
+  });
+  same = loop.call_at(now - 1, [&] { log("same"); });
+  later = loop.call_at(now + 0.01, [&] { log("later"); });
+  loop.call_at(now + 0.02, [&] { loop.stop(); });
+  loop.run_forever();
+  log("left " + std::to_string(loop.timer_count()));
+  EXPECT_EQ(log.text, RunPython(py));
+}
+
 TEST(LoopOrderTest, DueTimersJoinAfterReadyCallbacks) {
   std::string py = std::string(kPrelude) + R"PY(
 loop.call_later(0, p, "later0")
 loop.call_soon(p, "soon")
 loop.call_at(loop.time() - 1, p, "past")
-loop.call_soon(lambda: (p("soon2"), loop.call_soon(p, "nested"), loop.call_later(0, p, "nested-later0")))
-loop.call_later(0.01, loop.stop)
+loop.call_soon(lambda: (p("soon2"), loop.call_soon(lambda: (p("nested"), loop.stop())), loop.call_later(0, p, "nested-later0")))
 loop.run_forever()
 )PY";
   Log log;
@@ -192,10 +226,12 @@ loop.run_forever()
   loop.call_at(loop.time() - 1, [&] { log("past"); });
   loop.call_soon([&] {
     log("soon2");
-    loop.call_soon([&] { log("nested"); });
+    loop.call_soon([&] {
+      log("nested");
+      loop.stop();  // the iteration still runs the timer that fell due with it
+    });
     loop.call_later(0, [&] { log("nested-later0"); });
   });
-  loop.call_later(0.01, [&] { loop.stop(); });
   loop.run_forever();
   EXPECT_EQ(log.text, RunPython(py));
 }

@@ -84,6 +84,8 @@ void TaskBase::Finish() {
 }
 
 void TaskBase::Abandon() {
+  // Withdraw what the frame waits on (its reader, writer or timer registration) first.
+  if (waiter_ && !done()) waiter_->CancelWait();
   state_ = State::kCancelled;
   exception_ = std::make_exception_ptr(aio::CancelledError());
   waiter_ = nullptr;

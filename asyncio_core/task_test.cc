@@ -2,12 +2,15 @@
 // the same program written with python3's asyncio.
 #include "asyncio_core/task.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "asyncio_core/internal/test_util.h"
@@ -102,7 +105,7 @@ Task<> Sleeper(Log& log, std::string name, double d) {
 Task<> SleepsMain(Log& log, EventLoop& loop) {
   std::vector<Task<>> ts;
   for (int i = 0; i < 9; ++i) {
-    ts.push_back(create_task(loop, Sleeper(log, "s" + std::to_string(i), 0.01 * (i % 3 + 1))));
+    ts.push_back(create_task(loop, Sleeper(log, "s" + std::to_string(i), 0.05 * (i % 3 + 1))));
   }
   log("all created");
   for (auto& t : ts) co_await t;
@@ -114,7 +117,7 @@ TEST(TaskOrderTest, SleepsWakeByDeadlineLikeAsyncio) {
 async def s(name, d):
     await asyncio.sleep(d); p(name)
 async def main():
-    ts = [asyncio.create_task(s("s%d" % i, 0.01 * (i % 3 + 1))) for i in range(9)]
+    ts = [asyncio.create_task(s("s%d" % i, 0.05 * (i % 3 + 1))) for i in range(9)]
     p("all created")
     for t in ts: await t
     p("all done")
@@ -341,10 +344,11 @@ Task<> DetachedFailure() {
 TEST(TaskTest, DetachedTaskExceptionGoesToHandler) {
   EventLoop loop;
   std::vector<std::string> reports;
-  loop.set_exception_handler(
-      [&](EventLoop&, const ErrorContext& ctx) { reports.push_back(ctx.message); });
+  loop.set_exception_handler([&](EventLoop& l, const ErrorContext& ctx) {
+    reports.push_back(ctx.message);
+    l.stop();
+  });
   create_task(loop, DetachedFailure());  // the Task<> object is dropped at once
-  loop.call_later(0.01, [&] { loop.stop(); });
   loop.run_forever();
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0], "Task exception was never retrieved");
@@ -465,6 +469,68 @@ TEST(TaskTest, CancellingAnFdWaitDeregistersIt) {
   EXPECT_EQ(loop.registered_fd_count(), 0u);
   ::close(fds[0]);
   ::close(fds[1]);
+}
+
+// --- The example at the top of loop.h, verbatim --------------------------------------
+
+pyrt::aio::Task<> Serve(int client) {
+  char buf[4096];
+  for (;;) {
+    co_await pyrt::aio::readable(client);           // suspends until EPOLLIN
+    ssize_t n = ::read(client, buf, sizeof buf);
+    if (n <= 0) break;
+    co_await pyrt::aio::write_all(client, std::string(buf, n));
+  }
+  ::close(client);
+}
+pyrt::aio::Task<> Listen(pyrt::aio::EventLoop& loop, int listen_fd) {
+  for (;;) {
+    co_await pyrt::aio::readable(listen_fd);
+    int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) pyrt::aio::create_task(loop, Serve(fd));  // detached
+  }
+}
+
+TEST(TaskTest, HeaderEchoExample) {
+  int listen_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  ASSERT_GE(listen_fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::bind(listen_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(listen_fd, 16), 0);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::getsockname(listen_fd, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  std::string script = "PORT = " + std::to_string(ntohs(addr.sin_port)) + R"PY(
+import asyncio
+async def one(i):
+    r, w = await asyncio.open_connection("127.0.0.1", PORT)
+    msg = b"client %d " % i * 100
+    w.write(msg)
+    got = await r.readexactly(len(msg))
+    w.close()
+    return got == msg
+async def main():
+    print(sum(await asyncio.gather(*[one(i) for i in range(10)])))
+asyncio.run(main())
+)PY";
+  pyrt::aio::EventLoop loop;
+  std::vector<std::string> reports;
+  loop.set_exception_handler(
+      [&](EventLoop&, const ErrorContext& ctx) { reports.push_back(ctx.message); });
+  pyrt::aio::create_task(loop, Listen(loop, listen_fd));
+  std::string out;
+  std::thread client([&] {
+    out = RunPython(script);
+    loop.call_soon_threadsafe([&] { loop.stop(); });
+  });
+  loop.run_forever();
+  client.join();
+  EXPECT_EQ(out, "10\n");
+  loop.close();  // destroys the pending Listen task (reported)
+  ASSERT_FALSE(reports.empty());
+  EXPECT_EQ(reports.back(), "Task was destroyed but it is pending!");
+  ::close(listen_fd);
 }
 
 }  // namespace

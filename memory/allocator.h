@@ -28,7 +28,8 @@
 //
 // Invariants (checked by the tests):
 //   * A pool on usedpools[c] has size class c and a non-null freeblock; a full pool is
-//     on no list; an empty pool goes back to its arena at once.
+//     on no list; an empty pool goes back to its arena at once (ref == 0 marks it), keeping
+//     its free list so that it is ready as it is if the same class takes it again.
 //   * An arena is in bucket k iff it has k > 0 free (or untouched) pools. When all 64
 //     pools are free it is unmapped, except that up to SetRetainedEmptyArenas() (default
 //     1, as CPython) such arenas stay mapped as hysteresis against map/unmap thrash;
@@ -212,7 +213,7 @@ class Allocator {
     PoolFull(pool);
     return block;
   }
-  // Frees a pooled block; `arena` is ArenaOf(block).
+  // Frees a block that ArenaOf() found in one of this allocator's arenas.
   void FreeSmall(void* p) {
     auto* pool = reinterpret_cast<PoolHeader*>(reinterpret_cast<uintptr_t>(p) &
                                                ~uintptr_t{kPoolSize - 1});

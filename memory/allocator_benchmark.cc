@@ -17,8 +17,8 @@
 //   bazel run --config=opt //memory:allocator_benchmark -- --benchmark_repetitions=3
 //       --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
+#include <dlfcn.h>
 #include <malloc.h>
-#include <mimalloc.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,7 +48,11 @@ Allocator* g_pyrt_retain = nullptr;
 struct Pyrt {
   static void* Alloc(size_t n) { return g_pyrt->Allocate(n); }
   static void Free(void* p) { g_pyrt->Free(p); }
-  static void Trim() { g_pyrt->ReleaseFreeArenas(); }
+  // pyrt's blocks over 512 bytes live in glibc's heap, so its trim is both.
+  static void Trim() {
+    g_pyrt->ReleaseFreeArenas();
+    malloc_trim(0);
+  }
 };
 struct PyrtRetain {
   static void* Alloc(size_t n) { return g_pyrt_retain->Allocate(n); }
@@ -60,10 +64,30 @@ struct Glibc {
   static void Free(void* p) { std::free(p); }
   static void Trim() { malloc_trim(0); }
 };
+// mimalloc is loaded with dlopen(RTLD_LOCAL) and called through mi_* only. Linking
+// libmimalloc.so.2 would not do: Debian's build exports malloc/free, so linking it
+// replaces glibc's malloc for the whole process (the "glibc" baseline and pyrt's large
+// blocks would silently be mimalloc). Loaded late and locally, it interposes nothing.
+struct MiApi {
+  void* (*malloc)(size_t) = nullptr;
+  void (*free)(void*) = nullptr;
+  void (*collect)(bool) = nullptr;
+};
+MiApi g_mi;
+
+bool LoadMimalloc() {
+  void* h = dlopen("libmimalloc.so.2", RTLD_NOW | RTLD_LOCAL);
+  if (h == nullptr) return false;
+  g_mi.malloc = reinterpret_cast<void* (*)(size_t)>(dlsym(h, "mi_malloc"));
+  g_mi.free = reinterpret_cast<void (*)(void*)>(dlsym(h, "mi_free"));
+  g_mi.collect = reinterpret_cast<void (*)(bool)>(dlsym(h, "mi_collect"));
+  return g_mi.malloc != nullptr && g_mi.free != nullptr && g_mi.collect != nullptr;
+}
+
 struct Mimalloc {
-  static void* Alloc(size_t n) { return mi_malloc(n); }
-  static void Free(void* p) { mi_free(p); }
-  static void Trim() { mi_collect(true); }
+  static void* Alloc(size_t n) { return g_mi.malloc(n); }
+  static void Free(void* p) { g_mi.free(p); }
+  static void Trim() { g_mi.collect(true); }
 };
 
 // A Python-like size mix: most objects 32-64 bytes (ints, small tuples, frames of
@@ -217,6 +241,14 @@ void BM_Resident(benchmark::State& state, const char* impl) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (dlsym(RTLD_DEFAULT, "mi_malloc") != nullptr) {
+    std::fprintf(stderr, "mimalloc is linked into this process: malloc is not glibc's\n");
+    return 1;
+  }
+  if (!LoadMimalloc()) {
+    std::fprintf(stderr, "cannot load libmimalloc.so.2: %s\n", dlerror());
+    return 1;
+  }
   g_pyrt = ::new (g_storage[0]) Allocator(Mode::kPooled);
   g_pyrt_retain = ::new (g_storage[1]) Allocator(Mode::kPooled);
   g_pyrt_retain->SetRetainedEmptyArenas(SIZE_MAX);

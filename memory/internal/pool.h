@@ -17,7 +17,8 @@
 // usable and an arena that becomes empty can be unmapped without touching its pages.
 // A pool serves one size class at a time. Its free blocks form a singly linked list
 // threaded through the first word of each free block; blocks never handed out yet are
-// carved lazily by bumping next_offset, so a fresh pool touches one page at a time.
+// carved lazily by bumping next_offset (arenas are mapped with MAP_POPULATE, see
+// MapAlignedArena in allocator.cc).
 #ifndef PYRT_MEMORY_INTERNAL_POOL_H_
 #define PYRT_MEMORY_INTERNAL_POOL_H_
 

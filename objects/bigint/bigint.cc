@@ -17,6 +17,7 @@ namespace pyrt::bigint {
 using bigint_internal::AddNat;
 using bigint_internal::Cmp;
 using bigint_internal::DivModNat;
+using bigint_internal::DLimb;
 using bigint_internal::Limb;
 using bigint_internal::MulNat;
 using bigint_internal::Nat;
@@ -655,23 +656,41 @@ Limb BitsAt(NatView v, std::uint64_t shift) {
   return w;
 }
 
-// (x, y) = (A*x + B*y, C*x + D*y) in place, one pass. A and B have opposite signs (or
-// one is zero), likewise C and D, all below 2^63 in magnitude, and both results are
-// known to be non-negative, so a signed 128-bit accumulator per output cannot overflow.
-void ApplyCofactors(Nat& x, Nat& y, __int128 A, __int128 B, __int128 C, __int128 D) {
-  using I = __int128;
-  y.resize(x.size(), 0);
-  I cx = 0, cy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    I xi = static_cast<I>(x[i]), yi = static_cast<I>(y[i]);
-    I tx = A * xi + B * yi + cx;
-    I ty = C * xi + D * yi + cy;
-    x[i] = static_cast<Limb>(tx);
-    y[i] = static_cast<Limb>(ty);
-    cx = tx >> 64;  // arithmetic shift: floor division by 2^64
-    cy = ty >> 64;
+// One output limb stream of p*u - q*v (p, q < 2^63, result known to be >= 0).
+struct LinComb {
+  Limb p, q, cp = 0, cq = 0, borrow = 0;
+  Limb Next(Limb u, Limb v) {
+    DLimb t = static_cast<DLimb>(p) * u + cp;
+    DLimb s = static_cast<DLimb>(q) * v + cq;
+    cp = static_cast<Limb>(t >> 64);
+    cq = static_cast<Limb>(s >> 64);
+    Limb a = static_cast<Limb>(t), b = static_cast<Limb>(s);
+    Limb d = a - b;
+    Limb b1 = a < b;
+    Limb r = d - borrow;
+    Limb b2 = d < borrow;
+    borrow = b1 | b2;
+    return r;
   }
-  assert(cx == 0 && cy == 0);
+};
+
+// (x, y) = (A*x + B*y, C*x + D*y) in place, in one pass. In Lehmer's matrix A and B have
+// opposite signs (or one is zero), likewise C and D, with A, D of one sign and B, C of
+// the other; all are below 2^63 in magnitude and both results are known to be
+// non-negative, so each output is an unsigned p*u - q*v.
+void ApplyCofactors(Nat& x, Nat& y, __int128 A, __int128 B, __int128 C, __int128 D) {
+  auto mag = [](__int128 v) { return static_cast<Limb>(v < 0 ? -v : v); };
+  y.resize(x.size(), 0);
+  const bool a_pos = A > 0 || (A == 0 && B <= 0);
+  // a_pos: x' = |A|x - |B|y, y' = |D|y - |C|x; else x' = |B|y - |A|x, y' = |C|x - |D|y.
+  LinComb lx{a_pos ? mag(A) : mag(B), a_pos ? mag(B) : mag(A)};
+  LinComb ly{a_pos ? mag(D) : mag(C), a_pos ? mag(C) : mag(D)};
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const Limb xi = x[i], yi = y[i];
+    x[i] = a_pos ? lx.Next(xi, yi) : lx.Next(yi, xi);
+    y[i] = a_pos ? ly.Next(yi, xi) : ly.Next(xi, yi);
+  }
+  assert(lx.cp == lx.cq + lx.borrow && ly.cp == ly.cq + ly.borrow);
   Normalize(x);
   Normalize(y);
 }
@@ -690,9 +709,19 @@ Nat GcdNat(Nat x, Nat y) {
     for (;;) {
       const I n1 = xh + A, d1 = yh + C, n2 = xh + B, d2 = yh + D;
       if (d1 <= 0 || d2 <= 0 || n1 < 0 || n2 < 0) break;
-      // All four are below 2^64 here: 64-bit divisions, not the 128-bit library call.
-      const I q = static_cast<I>(static_cast<Limb>(n1) / static_cast<Limb>(d1));
-      if (q != static_cast<I>(static_cast<Limb>(n2) / static_cast<Limb>(d2))) break;
+      // All four are below 2^64 here. Most quotients are tiny: find q by subtraction
+      // when it is, and check the second quotient with a multiplication.
+      const Limb un = static_cast<Limb>(n1), ud = static_cast<Limb>(d1);
+      Limb qq;
+      if ((un >> 3) < ud) {
+        qq = 0;
+        for (Limb rest = un; rest >= ud; rest -= ud) ++qq;
+      } else {
+        qq = un / ud;
+      }
+      const I q = static_cast<I>(qq);
+      const I r2 = n2 - q * d2;
+      if (r2 < 0 || r2 >= d2) break;
       I t = A - q * C;
       A = C;
       C = t;

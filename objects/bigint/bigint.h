@@ -20,15 +20,18 @@
 //        big form:    negative_ | small_ = 0            | big_ = [l0, l1, ..., l(n-1)], l(n-1) != 0
 //
 // Limbs are full 64-bit words; products and quotients use `unsigned __int128`. CPython
-// uses 30-bit digits so that C can carry without overflow; with a 128-bit intermediate
-// the full word is better: a 64x64 product does the work of four 30x30 ones and the
-// schoolbook loop runs 4.3x fewer iterations for the same number (README.md has figures).
+// uses 30-bit digits so that portable C can carry without overflow; with a 128-bit
+// intermediate the full word is better: one 64x64 product does the work of four 32x32
+// ones, and a schoolbook product of the same number of bits measured 3.5-4.5x faster
+// than with 32-bit limbs (`MulLimbs/limb32` in bigint_benchmark.cc).
 //
-// Algorithms: schoolbook multiplication below `kKaratsubaThreshold` limbs, Karatsuba
-// above; Knuth's algorithm D for division, replaced by a Newton reciprocal (division by
-// multiplication) for big divisors; divide-and-conquer conversion between binary and
-// decimal (any non-power-of-two base) in both directions, subquadratic on top of
-// Karatsuba, with reciprocals of the powers of the base cached per conversion.
+// Algorithms (thresholds measured, see internal/nat.h): schoolbook multiplication (with a
+// squaring kernel) below 32 limbs, Karatsuba up to 2000, Toom-3 above; Knuth's algorithm
+// D with a preinverted 2-by-1 division step, replaced by a Newton reciprocal (division by
+// multiplication) for divisors of 1000+ limbs; divide-and-conquer conversion between
+// binary and decimal (any non-power-of-two base) in both directions, subquadratic, with
+// reciprocals of the powers of the base cached per conversion; Lehmer's gcd; isqrt by
+// recursion on the top half.
 //
 // Errors
 // ------

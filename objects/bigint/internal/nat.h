@@ -34,7 +34,7 @@ using NatView = std::span<const Limb>;
 inline constexpr int kLimbBits = 64;
 
 // Below this many limbs (of the smaller operand) multiplication is schoolbook; at and
-// above, Karatsuba. Measured on x86-64 with `bigint_benchmark --benchmark_filter=Thresh`
+// above, Karatsuba. Measured on x86-64 with `bigint_benchmark --benchmark_filter=MulLimbs`
 // (see README.md): the crossover for 64-bit limbs with unsigned __int128 products lies
 // between 24 and 40 limbs and is flat there.
 inline constexpr std::size_t kKaratsubaThreshold = 32;

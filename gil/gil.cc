@@ -306,13 +306,27 @@ void Gil::Yield(ThreadState& ts) {
     breaker_.Clear(EvalBreaker::kGilDropRequest);
     return;
   }
-  if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
+  // A thread pushed off in the middle of a priority tenure (its short burst of
+  // Python work after a blocking call) stays a priority waiter while the budget
+  // lasts; otherwise a drop request in that burst would cost it a whole interval,
+  // the convoy effect again by another door.
+  bool again = false;
+  if (ts.priority_tenure_) {
+    int64_t now = NowNs();
+    ChargeTenureLocked(ts, now);
+    again = priority_enabled_.load(std::memory_order_relaxed) && GrantPriorityLocked(now);
+  }
   n_forced_.fetch_add(1, std::memory_order_relaxed);
   holder_.store(q_head_);
   PassToHeadLocked();
-  Enqueue(ts, /*priority=*/false);
+  Enqueue(ts, again);
+  if (again) {
+    ts.priority_tenure_ = true;
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  }
   Wait(ts, lock);
   NoteHolderCpu();
+  if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
 }
 
 }  // namespace pyrt::gil

@@ -16,8 +16,8 @@ import sys
 import threading
 import time
 
-PHASE = float(os.environ.get("CONVOY_PHASE_SECONDS", "0.1"))
-REPS = int(os.environ.get("CONVOY_REPS", "9"))
+PHASE = float(os.environ.get("CONVOY_PHASE_SECONDS", "0.06"))
+REPS = int(os.environ.get("CONVOY_REPS", "15"))
 
 
 def pin(enabled, cpu):

@@ -202,7 +202,8 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
     const int my_cpu = sched_getcpu();
     const int64_t spin_start = NowNs();
     const int64_t spin_until = spin_start + std::chrono::nanoseconds(kSpinLimit).count();
-    const int64_t yield_after = spin_start + std::chrono::nanoseconds(kSpinLimit).count() / 4;
+    const int64_t yield_after =
+        spin_start + std::chrono::nanoseconds(kSpinLimit).count() / 4;
     bool took = false;
     do {
       for (int i = 0; i < 64 && !took; ++i) {
@@ -218,7 +219,8 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
       // it off), and after the first quarter in any case. Not always: on a busy
       // machine a yield can cost a whole time slice, and most hand-offs between
       // threads on two CPUs complete within the first microseconds.
-      if (holder_cpu_.load(std::memory_order_relaxed) == my_cpu || NowNs() >= yield_after) {
+      if (holder_cpu_.load(std::memory_order_relaxed) == my_cpu ||
+          NowNs() >= yield_after) {
         sched_yield();
       }
     } while (NowNs() < spin_until);
@@ -267,7 +269,10 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
 void Gil::ReleaseLocked() {
   ThreadState* head = q_head_;
   if (head != nullptr && !head->parked_) {
-    // The first waiter is spinning: hand it the lock, it is running already.
+    // The first waiter is spinning: hand it the lock, it is running already. This
+    // also keeps a thread that releases and re-takes in a tight loop from starving
+    // a spinning waiter (measured: without it a waiter lost every race for a whole
+    // interval).
     holder_.store(head);
     PassToHeadLocked();
     return;
@@ -275,8 +280,9 @@ void Gil::ReleaseLocked() {
   // Nobody waits, or the first waiter sleeps: free the lock and wake it, and let
   // whoever runs first take it. Handing the lock to a sleeping thread would keep
   // it idle for a whole wake-up latency and turn every later hand-off into
-  // another wake-up (a lock convoy); a waiter that keeps losing this race is
-  // protected by the interval rule, whose Yield hands over directly.
+  // another wake-up (a lock convoy); a waiter that keeps losing this race spins
+  // again after waking (and is then handed the lock), and is protected by the
+  // interval rule, whose Yield hands over directly.
   holder_.store(nullptr);
   if (head != nullptr) head->cv_.notify_one();
 }
@@ -306,13 +312,27 @@ void Gil::Yield(ThreadState& ts) {
     breaker_.Clear(EvalBreaker::kGilDropRequest);
     return;
   }
-  if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
+  // A thread pushed off in the middle of a priority tenure (its short burst of
+  // Python work after a blocking call) stays a priority waiter while the budget
+  // lasts; otherwise a drop request in that burst would cost it a whole interval,
+  // the convoy effect again by another door.
+  bool again = false;
+  if (ts.priority_tenure_) {
+    int64_t now = NowNs();
+    ChargeTenureLocked(ts, now);
+    again = priority_enabled_.load(std::memory_order_relaxed) && GrantPriorityLocked(now);
+  }
   n_forced_.fetch_add(1, std::memory_order_relaxed);
   holder_.store(q_head_);
   PassToHeadLocked();
-  Enqueue(ts, /*priority=*/false);
+  Enqueue(ts, again);
+  if (again) {
+    ts.priority_tenure_ = true;
+    breaker_.Set(EvalBreaker::kGilDropRequest);
+  }
   Wait(ts, lock);
   NoteHolderCpu();
+  if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
 }
 
 }  // namespace pyrt::gil

@@ -60,13 +60,15 @@
 //    it idle for a whole wake-up latency and turn every later hand-off into another
 //    wake-up (a lock convoy); meanwhile any running thread may take the free lock.
 //    A woken head that loses that race spins again, so the next release hands the
-//    lock straight to it; and the interval rule, whose Yield hands over directly (1), bounds how long it
-//    can lose.
+//    lock straight to it; and the interval rule, whose Yield hands over directly
+//    (rule 1), bounds how long it can lose.
 // 3. Returns from blocking calls are *priority* waiters. A thread coming back from
 //    `ReleaseGil` goes to the front of the queue (behind earlier priority waiters)
 //    and sets the drop request at once, without waiting an interval: the holder lets
-//    go at its next back-edge. This is what removes the convoy effect. Priority is
-//    paid from a token bucket shared by the interpreter: priority tenures may use at
+//    go at its next back-edge. This is what removes the convoy effect. A thread
+//    pushed off by a drop request during such a tenure (its short burst of Python
+//    work after the call) re-queues as a priority waiter too. Priority is paid
+//    from a token bucket shared by the interpreter: priority tenures may use at
 //    most `kPriorityShare` of wall-clock time (burst: one switch interval). A thread
 //    that uses its "I/O" priority to run long CPU stretches drains the bucket and
 //    falls back to the ordinary interval rule, so CPU-bound threads cannot be
@@ -241,8 +243,8 @@ class ThreadState {
   ThreadState* q_next_ = nullptr;
   bool queued_ = false;
   bool parked_ = false;
-  bool priority_ = false;          // queued as a priority waiter
-  bool priority_tenure_ = false;   // current tenure came through the priority path
+  bool priority_ = false;         // queued as a priority waiter
+  bool priority_tenure_ = false;  // current tenure came through the priority path
   int64_t tenure_start_ns_ = 0;
   std::condition_variable cv_;
 };
@@ -335,10 +337,10 @@ class Gil {
   std::atomic<int> holder_cpu_{-1};  // CPU of the holder when it took the lock
 
   std::mutex mu_;
-  ThreadState* q_head_ = nullptr;      // FIFO of waiters (guarded by mu_)
+  ThreadState* q_head_ = nullptr;  // FIFO of waiters (guarded by mu_)
   ThreadState* q_tail_ = nullptr;
   ThreadState* q_last_priority_ = nullptr;  // last priority waiter in the queue
-  double bucket_ns_ = 0;               // priority budget (guarded by mu_)
+  double bucket_ns_ = 0;                    // priority budget (guarded by mu_)
   int64_t bucket_refill_ns_ = 0;
 
   std::atomic<uint64_t> n_switches_{0};

@@ -62,7 +62,8 @@ struct PyrtImpl {
    public:
     explicit Thread(PyrtImpl& impl) : interp_(impl.interp), scope_(impl.interp) {}
     void Tick() {
-      if (interp_.eval_breaker().Tripped()) (void)interp_.HandleEvalBreaker(scope_.state());
+      if (interp_.eval_breaker().Tripped())
+        (void)interp_.HandleEvalBreaker(scope_.state());
     }
     void BeginBlocking() { interp_.DropGil(scope_.state()); }
     void EndBlocking() { interp_.TakeGil(scope_.state(), AcquireMode::kAfterBlocking); }
@@ -168,6 +169,8 @@ void BM_HandOff(benchmark::State& state) {
   me->BeginBlocking();
   while (!spinner_in.load()) std::this_thread::yield();
   me->EndBlocking();
+  std::vector<double> lat_us;
+  lat_us.reserve(static_cast<size_t>(state.max_iterations));
   for (auto _ : state) {
     me->BeginBlocking();
     // Wait until the spinner holds the lock and is running its loop.
@@ -178,7 +181,14 @@ void BM_HandOff(benchmark::State& state) {
     EndBlockingUrgent<Impl>(*me);
     auto t1 = Clock::now();
     state.SetIterationTime(std::chrono::duration<double>(t1 - t0).count());
+    lat_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
+  // The mean (the benchmark's time) is dominated by the rare hand-offs where the
+  // holder was preempted by another process; the percentiles show the mechanism.
+  std::sort(lat_us.begin(), lat_us.end());
+  state.counters["p50_us"] = lat_us[lat_us.size() / 2];
+  state.counters["p90_us"] = lat_us[lat_us.size() * 9 / 10];
+  state.counters["p99_us"] = lat_us[lat_us.size() * 99 / 100];
   stop.store(true);
   me->BeginBlocking();
   spinner.join();
@@ -233,7 +243,7 @@ void PrintStats(Impl& impl) {
   }
 }
 
-constexpr auto kPhase = std::chrono::milliseconds(100);
+constexpr auto kPhase = std::chrono::milliseconds(60);
 
 // One phase: optionally an I/O thread and/or a CPU thread for kPhase; returns
 // (I/O round trips per second, CPU-thread ticks per second).
@@ -283,7 +293,8 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu, bool pin) {
       char c = 'x';
       while (!stop.load(std::memory_order_relaxed)) {
         t.BeginBlocking();
-        if (write(p.to_peer[1], &c, 1) != 1 || read(p.from_peer[0], &c, 1) != 1) std::abort();
+        if (write(p.to_peer[1], &c, 1) != 1 || read(p.from_peer[0], &c, 1) != 1)
+          std::abort();
         t.EndBlocking();
         for (int k = 0; k < 20; ++k) {  // a little Python work per message
           Work();
@@ -310,7 +321,7 @@ std::pair<double, double> ConvoyPhase(bool with_io, bool with_cpu, bool pin) {
 // Phases interleaved kConvoyReps times (io alone, cpu alone, both), as convoy.py
 // does, so that slow drifts of a shared machine hit all three alike; the counters
 // are medians over the rounds.
-constexpr int kConvoyReps = 9;
+constexpr int kConvoyReps = 15;
 
 double Median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -338,22 +349,32 @@ void BM_Convoy(benchmark::State& state) {
   state.counters["cpu_kept"] = Median(cpu_kept);
 }
 
-#define PYRT_GIL_BENCH_ALL(fn, Case, ...)                                 \
-  BENCHMARK(fn<PyrtImpl>)->Name(Case "/pyrt") __VA_ARGS__;                 \
+#define PYRT_GIL_BENCH_ALL(fn, Case, ...)                                       \
+  BENCHMARK(fn<PyrtImpl>)->Name(Case "/pyrt") __VA_ARGS__;                      \
   BENCHMARK(fn<PyrtNoPriorityImpl>)->Name(Case "/pyrt_nopriority") __VA_ARGS__; \
-  BENCHMARK(fn<CpythonImpl>)->Name(Case "/cpython_style") __VA_ARGS__;     \
+  BENCHMARK(fn<CpythonImpl>)->Name(Case "/cpython_style") __VA_ARGS__;          \
   BENCHMARK(fn<StdMutexImpl>)->Name(Case "/std_mutex") __VA_ARGS__
 
-PYRT_GIL_BENCH_ALL(BM_HandOff, "HandOff", ->UseManualTime()->Unit(benchmark::kMicrosecond)
-                                              ->Iterations(2000));
-PYRT_GIL_BENCH_ALL(BM_Throughput, "Throughput",
-                   ->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond)->UseRealTime());
+PYRT_GIL_BENCH_ALL(
+    BM_HandOff,
+    "HandOff", ->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(2000));
+PYRT_GIL_BENCH_ALL(
+    BM_Throughput,
+    "Throughput", ->Arg(1)->Arg(2)->Arg(4)->Unit(benchmark::kMillisecond)->UseRealTime());
 // Arg: 0 = threads placed by the scheduler, 1 = pinned (see PinTo).
 PYRT_GIL_BENCH_ALL(BM_Convoy, "Convoy",
-                   ->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond)
-                   ->UseRealTime());
-BENCHMARK(BM_Convoy<NoLockImpl>)->Name("Convoy/nolock")->Arg(0)->Arg(1)->Iterations(1)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+                                  ->Arg(0)
+                                  ->Arg(1)
+                                  ->Iterations(1)
+                                  ->Unit(benchmark::kMillisecond)
+                                  ->UseRealTime());
+BENCHMARK(BM_Convoy<NoLockImpl>)
+    ->Name("Convoy/nolock")
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace pyrt::gil

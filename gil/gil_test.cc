@@ -9,11 +9,11 @@
 #include <signal.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <latch>
 #include <thread>
 #include <vector>
@@ -213,7 +213,8 @@ TEST(Gil, FairnessAmongCpuBoundThreads) {
     if (last[t] >= 0) max_gap = std::max(max_gap, static_cast<int>(i) - last[t] - 1);
     last[t] = static_cast<int>(i);
   }
-  for (int t = 0; t < kThreads; ++t) EXPECT_GE(last[t], 0) << "thread " << t << " starved";
+  for (int t = 0; t < kThreads; ++t)
+    EXPECT_GE(last[t], 0) << "thread " << t << " starved";
   EXPECT_LE(max_gap, 2 * (kThreads - 1));
 }
 
@@ -234,8 +235,8 @@ TEST(Gil, HundredThousandSwitches) {
       interp.gil().SetSwitchInterval(microseconds(20));
     }
     // Most switches through the hand-off paths, the rest through the timed rule.
-    uint64_t target =
-        interp.gil().stats().switches + (phase == 0 ? kSwitches * 49 / 50 : kSwitches / 50);
+    uint64_t target = interp.gil().stats().switches +
+                      (phase == 0 ? kSwitches * 49 / 50 : kSwitches / 50);
     auto t0 = std::chrono::steady_clock::now();
     std::vector<std::thread> threads;
     for (int t = 0; t < (phase == 0 ? 2 : 3); ++t) {
@@ -263,10 +264,12 @@ TEST(Gil, HundredThousandSwitches) {
     EXPECT_GE(interp.gil().stats().switches, target);
     if (getenv("GIL_TEST_VERBOSE")) {
       auto s = interp.gil().stats();
-      fprintf(stderr, "phase %d: %.2fs switches %lu forced %lu requests %lu grants %lu parks %lu\n",
-              phase,
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
-              s.switches, s.forced_switches, s.drop_requests, s.priority_grants, s.parks);
+      fprintf(
+          stderr,
+          "phase %d: %.2fs switches %lu forced %lu requests %lu grants %lu parks %lu\n",
+          phase,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+          s.switches, s.forced_switches, s.drop_requests, s.priority_grants, s.parks);
     }
   }
   EXPECT_GT(interp.gil().stats().drop_requests, 0u);
@@ -323,8 +326,8 @@ TEST(Gil, PriorityCannotStarveCpuThreads) {
     ThreadState& ts = scope.state();
     auto since = now();
     auto account = [&] {
-      held.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(now() - since)
-                         .count());
+      held.fetch_add(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(now() - since).count());
     };
     while (!stop.load()) {
       if (abuser) {

@@ -32,9 +32,7 @@ ThreadState::ThreadState(Key, Interpreter& interp, bool is_main)
 
 ThreadState::~ThreadState() = default;
 
-bool ThreadState::holds_gil() const noexcept {
-  return interp_->gil_.holder() == this;
-}
+bool ThreadState::holds_gil() const noexcept { return interp_->gil_.holder() == this; }
 
 // --- Interpreter ---
 
@@ -195,7 +193,8 @@ int Interpreter::SetAsyncException(uint64_t ident, void* exc) {
 
 ThreadScope::ThreadScope(Interpreter& interp, ThreadRole role) {
   if (t_current != nullptr) Die("ThreadScope on a thread that already has a state");
-  ts_ = std::make_unique<ThreadState>(ThreadState::Key{}, interp, role == ThreadRole::kMain);
+  ts_ = std::make_unique<ThreadState>(ThreadState::Key{}, interp,
+                                      role == ThreadRole::kMain);
   interp.Register(*ts_);
   t_current = ts_.get();
   interp.TakeGil(*ts_);

@@ -76,8 +76,8 @@ class CpythonGil {
   std::chrono::nanoseconds interval_{std::chrono::microseconds(5000)};
   std::mutex mutex_;
   std::condition_variable cond_;
-  bool locked_ = false;           // guarded by mutex_ (written also under switch_mutex_)
-  uint64_t switch_number_ = 0;    // guarded by mutex_
+  bool locked_ = false;         // guarded by mutex_ (written also under switch_mutex_)
+  uint64_t switch_number_ = 0;  // guarded by mutex_
   std::mutex switch_mutex_;
   std::condition_variable switch_cond_;
   const void* last_holder_ = nullptr;  // guarded by switch_mutex_

@@ -13,7 +13,8 @@ int Nop(void*) { return 0; }
 
 TEST(PendingRing, FifoAndFull) {
   PendingRing<8> ring;
-  for (intptr_t i = 0; i < 8; ++i) ASSERT_TRUE(ring.Push(&Nop, reinterpret_cast<void*>(i)));
+  for (intptr_t i = 0; i < 8; ++i)
+    ASSERT_TRUE(ring.Push(&Nop, reinterpret_cast<void*>(i)));
   EXPECT_FALSE(ring.Push(&Nop, nullptr));  // full
   for (intptr_t i = 0; i < 8; ++i) {
     PendingRing<8>::Fn fn;

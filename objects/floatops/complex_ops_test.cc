@@ -12,27 +12,19 @@
 #include <vector>
 
 #include "objects/floatops/float_ops.h"
+#include "objects/testing/python_cases.h"
 
 namespace pyrt::floatops {
 namespace {
 
-double FromPyHex(std::string s) {
-  const bool neg = !s.empty() && s[0] == '-';
-  if (neg) s.erase(0, 1);
-  double v = 0;
-  if (s == "inf") {
-    v = HUGE_VAL;
-  } else if (s == "nan") {
-    v = std::nan("");
-  } else {
-    std::from_chars(s.data() + 2, s.data() + s.size(), v, std::chars_format::hex);
-  }
-  return neg ? -v : v;
-}
+using objects_testing::FromPyFloatHex;
+using objects_testing::RunPythonLines;
+using objects_testing::Split;
+using objects_testing::Unhex;
 
 Complex ParseC(const std::string& t) {
   const size_t comma = t.find(',');
-  return {FromPyHex(t.substr(0, comma)), FromPyHex(t.substr(comma + 1))};
+  return {FromPyFloatHex(t.substr(0, comma)), FromPyFloatHex(t.substr(comma + 1))};
 }
 
 std::string ShowC(Complex z) { return Hex(z.real) + "," + Hex(z.imag); }
@@ -44,30 +36,10 @@ std::string Err(const format::Error& e) {
   return std::string("ERR:") + name + ":" + e.message;
 }
 
-std::string Unhex(const std::string& hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  return out;
-}
-
 TEST(ComplexOpsTest, MatchesPython) {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  const std::string cmd = std::string("/usr/bin/python3 ") + (srcdir ? srcdir : ".") +
-                          "/pyrt/objects/floatops/complex_cases.py";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[4096];
   int cases = 0, failures = 0;
-  while (std::fgets(buf, sizeof buf, pipe)) {
-    std::string line = buf;
-    if (!line.empty() && line.back() == '\n') line.pop_back();
-    std::vector<std::string> f;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+  for (const std::string& line : RunPythonLines("objects/floatops/complex_cases.py", "")) {
+    const std::vector<std::string> f = Split(line);
     std::string got;
     if (f[0] == "div" || f[0] == "pow") {
       Complex out;
@@ -93,7 +65,6 @@ TEST(ComplexOpsTest, MatchesPython) {
       ADD_FAILURE() << line << "\n  pyrt: " << got;
     }
   }
-  ASSERT_EQ(pclose(pipe), 0);
   EXPECT_GT(cases, 30000);
   EXPECT_EQ(failures, 0);
 }

@@ -2,6 +2,7 @@
 #include "objects/floatops/float_ops.h"
 
 #include <gtest/gtest.h>
+#include "objects/testing/python_cases.h"
 
 #include <charconv>
 #include <cmath>
@@ -14,19 +15,9 @@
 namespace pyrt::floatops {
 namespace {
 
-double FromPyHex(std::string s) {
-  const bool neg = !s.empty() && s[0] == '-';
-  if (neg) s.erase(0, 1);
-  double v = 0;
-  if (s == "inf") {
-    v = HUGE_VAL;
-  } else if (s == "nan") {
-    v = std::nan("");
-  } else {
-    std::from_chars(s.data() + 2, s.data() + s.size(), v, std::chars_format::hex);
-  }
-  return neg ? -v : v;
-}
+using objects_testing::FromPyFloatHex;
+using objects_testing::RunPythonLines;
+using objects_testing::Split;
 
 std::string ErrName(format::ErrorKind k) {
   switch (k) {
@@ -48,25 +39,11 @@ std::string Render(const Error& e, const std::vector<double>& values) {
 }
 
 TEST(FloatOpsTest, MatchesPython) {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  const std::string cmd = std::string("/usr/bin/python3 ") + (srcdir ? srcdir : ".") +
-                          "/pyrt/objects/floatops/float_cases.py";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[4096];
   int cases = 0, failures = 0;
-  while (std::fgets(buf, sizeof buf, pipe)) {
-    std::string line = buf;
-    if (!line.empty() && line.back() == '\n') line.pop_back();
-    std::vector<std::string> f;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab - start));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
-    }
+  for (const std::string& line : RunPythonLines("objects/floatops/float_cases.py", "")) {
+    const std::vector<std::string> f = Split(line);
     const std::string& op = f[0];
-    const double x = FromPyHex(f[1]);
+    const double x = FromPyFloatHex(f[1]);
     std::string got;
     if (op == "round" || op == "roundint" || op == "hex" || op == "ratio" || op == "isint") {
       double r = 0;
@@ -98,7 +75,7 @@ TEST(FloatOpsTest, MatchesPython) {
         }
       }
     } else {
-      const double y = FromPyHex(f[2]);
+      const double y = FromPyFloatHex(f[2]);
       double a = 0, b = 0;
       if (op == "truediv") {
         Error e = TrueDiv(x, y, &a);
@@ -124,7 +101,6 @@ TEST(FloatOpsTest, MatchesPython) {
                     << "\n  pyrt:    " << got;
     }
   }
-  ASSERT_EQ(pclose(pipe), 0);
   EXPECT_GT(cases, 15000);
   EXPECT_EQ(failures, 0);
 }

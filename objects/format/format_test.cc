@@ -14,47 +14,15 @@
 
 #include "objects/format/format_spec.h"
 #include "objects/format/number_format.h"
+#include "objects/testing/python_cases.h"
 
 namespace pyrt::format {
 namespace {
 
-std::string Unhex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
-  }
-  return out;
-}
+using objects_testing::FromPyFloatHex;
+using objects_testing::RunPythonCases;
+using objects_testing::Unhex;
 
-double FromPyHex(std::string_view s) {
-  bool neg = false;
-  if (!s.empty() && s[0] == '-') {
-    neg = true;
-    s.remove_prefix(1);
-  }
-  double v = 0;
-  if (s == "inf") {
-    v = HUGE_VAL;
-  } else if (s == "nan") {
-    v = std::nan("");
-  } else {
-    s.remove_prefix(2);  // "0x"
-    std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::hex);
-  }
-  return neg ? -v : v;
-}
-
-std::vector<std::string> Split(const std::string& line) {
-  std::vector<std::string> fields;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
 
 std::string Render(const Error& e, const std::string& out) {
   if (e.ok()) return "OK:" + out;
@@ -100,22 +68,7 @@ std::string FormatIntLikeCPython(int64_t n, const std::string& spec_text) {
 class FormatCasesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const char* srcdir = std::getenv("TEST_SRCDIR");
-    std::string script = std::string(srcdir ? srcdir : ".") + "/pyrt/objects/format/format_cases.py";
-    std::string cmd = "/usr/bin/python3 " + script;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
-    std::string line;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, pipe)) {
-      line += buf;
-      if (!line.empty() && line.back() == '\n') {
-        line.pop_back();
-        cases_->push_back(Split(line));
-        line.clear();
-      }
-    }
-    ASSERT_EQ(pclose(pipe), 0) << "format_cases.py failed";
+    *cases_ = RunPythonCases("objects/format/format_cases.py");
   }
   static std::vector<std::vector<std::string>>* cases_;
 };
@@ -129,7 +82,7 @@ TEST_F(FormatCasesTest, MatchesPython) {
   for (const auto& c : *cases_) {
     std::string want, got, what;
     if (c[0] == "F") {
-      const double x = FromPyHex(c[1]);
+      const double x = FromPyFloatHex(c[1]);
       const std::string spec_text = Unhex(c[2]);
       FormatSpec spec;
       std::string out;
@@ -156,7 +109,7 @@ TEST_F(FormatCasesTest, MatchesPython) {
       what = "format('" + s + "', '" + spec_text + "')";
       ++counts[2];
     } else if (c[0] == "R") {
-      got = FloatRepr(FromPyHex(c[1]));
+      got = FloatRepr(FromPyFloatHex(c[1]));
       want = Unhex(c[2]);
       what = "repr(" + c[1] + ")";
       ++counts[3];
@@ -166,7 +119,7 @@ TEST_F(FormatCasesTest, MatchesPython) {
       if (c[2] == "ERR" || !v) {
         got = v ? "a value" : "ERR";
       } else {
-        const double expect = FromPyHex(c[2]);
+        const double expect = FromPyFloatHex(c[2]);
         const bool same = std::isnan(expect) ? std::isnan(*v)
                                              : std::memcmp(&expect, &*v, sizeof expect) == 0;
         char buf[64];

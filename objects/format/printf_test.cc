@@ -14,44 +14,18 @@
 #include <vector>
 
 #include "objects/format/number_format.h"
+#include "objects/testing/python_cases.h"
 #include "objects/text/repr.h"
 
 namespace pyrt::format {
 namespace {
 
-std::string Unhex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
-  }
-  return out;
-}
-
-std::u32string Cp(std::string_view hex) {
-  const std::string utf8 = Unhex(hex);
-  std::u32string out;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    const int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    out += cp;
-    i += static_cast<size_t>(n);
-  }
-  return out;
-}
-
-std::string Hex(std::u32string_view s) {
-  std::string utf8;
-  for (char32_t c : s) AppendUtf8(c, &utf8);
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : utf8) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
+using objects_testing::CodePointsFromHex;
+using objects_testing::FromPyFloatHex;
+using objects_testing::HexOf;
+using objects_testing::HexOfCodePoints;
+using objects_testing::RunPythonLines;
+using objects_testing::Split;
 
 std::u32string Ascii(std::string_view s) { return std::u32string(s.begin(), s.end()); }
 
@@ -77,11 +51,11 @@ Val ParseItem(std::string_view t) {
     } else if (x == "nan") {
       v.f = std::nan("");
     } else {
-      std::from_chars(x.data() + 2, x.data() + x.size(), v.f, std::chars_format::hex);
+      v.f = FromPyFloatHex(x);
     }
     if (neg) v.f = -v.f;
   } else {
-    v.s = Cp(t.substr(1));
+    v.s = CodePointsFromHex(t.substr(1));
   }
   return v;
 }
@@ -194,20 +168,12 @@ std::string KindName(ErrorKind k) {
 }
 
 TEST(PrintfTest, MatchesPython) {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  const std::string cmd = std::string("/usr/bin/python3 ") + (srcdir ? srcdir : ".") +
-                          "/pyrt/objects/format/printf_cases.py";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  char buf[1 << 14];
   int cases = 0, failures = 0, skipped = 0;
-  while (std::fgets(buf, sizeof buf, pipe)) {
-    std::string line = buf;
-    if (!line.empty() && line.back() == '\n') line.pop_back();
-    const size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-    const std::u32string fmt = Cp(line.substr(0, t1));
-    const std::string operand = line.substr(t1 + 1, t2 - t1 - 1);
-    const std::string want = line.substr(t2 + 1);
+  for (const std::string& line : RunPythonLines("objects/format/printf_cases.py", "")) {
+    const std::vector<std::string> f = Split(line);
+    const std::u32string fmt = CodePointsFromHex(f[0]);
+    const std::string& operand = f[1];
+    const std::string& want = f[2];
     TestArgs args;
     const std::string body = operand.substr(2);
     std::vector<std::string> items;
@@ -238,18 +204,15 @@ TEST(PrintfTest, MatchesPython) {
     }
     std::string got;
     if (e.ok()) {
-      got = "OK:" + Hex(out);
+      got = "OK:" + HexOfCodePoints(out);
     } else {
-      std::u32string msg;
-      for (unsigned char c : e.message) msg += c;
-      got = "ERR:" + KindName(e.kind) + ":" + Hex(Cp(Hex(msg)));
+      got = "ERR:" + KindName(e.kind) + ":" + HexOf(e.message);
     }
     ++cases;
     if (got != want && ++failures <= 20) {
       ADD_FAILURE() << line << "\n  pyrt: " << got;
     }
   }
-  ASSERT_EQ(pclose(pipe), 0);
   EXPECT_GT(cases, 15000);
   EXPECT_LT(skipped, 100);
   EXPECT_EQ(failures, 0);

@@ -3,6 +3,7 @@
 #include "objects/hash/hash.h"
 
 #include <gtest/gtest.h>
+#include "objects/testing/python_cases.h"
 
 #include <charconv>
 #include <cmath>
@@ -15,48 +16,15 @@
 namespace pyrt::hash {
 namespace {
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    const size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at - start));
-    if (at == std::string::npos) return out;
-    start = at + 1;
-  }
-}
-
-std::string Unhex(const std::string& hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-  }
-  return out;
-}
-
-double FromPyHex(std::string s) {
-  const bool neg = !s.empty() && s[0] == '-';
-  if (neg) s.erase(0, 1);
-  double v = 0;
-  if (s == "inf") {
-    v = HUGE_VAL;
-  } else {
-    std::from_chars(s.data() + 2, s.data() + s.size(), v, std::chars_format::hex);
-  }
-  return neg ? -v : v;
-}
+using objects_testing::DecodeUtf8;
+using objects_testing::FromPyFloatHex;
+using objects_testing::RunPythonLines;
+using objects_testing::Split;
+using objects_testing::Unhex;
 
 // The PEP 393 buffer of a str given as UTF-8 (surrogates included, as Python allows).
 std::string Pep393Buffer(const std::string& utf8) {
-  std::vector<char32_t> cps;
-  for (size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    cps.push_back(cp);
-    i += static_cast<size_t>(n);
-  }
+  const std::u32string cps = DecodeUtf8(utf8);
   char32_t widest = 0;
   for (char32_t cp : cps) widest = std::max(widest, cp);
   const int kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
@@ -75,18 +43,9 @@ std::vector<Hash> Hashes(const std::string& csv) {
 }
 
 void CheckSeed(uint32_t seed) {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  const std::string cmd = "PYTHONHASHSEED=" + std::to_string(seed) + " /usr/bin/python3 " +
-                          (srcdir ? srcdir : ".") + std::string("/pyrt/objects/hash/hash_cases.py");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   const Secret secret = SecretFromSeed(seed);
-  std::string line;
   int cases = 0, failures = 0;
-  char buf[8192];
-  while (std::fgets(buf, sizeof buf, pipe)) {
-    line = buf;
-    if (!line.empty() && line.back() == '\n') line.pop_back();
+  for (const std::string& line : RunPythonLines("objects/hash/hash_cases.py", "PYTHONHASHSEED=" + std::to_string(seed))) {
     const std::vector<std::string> f = Split(line, '\t');
     const Hash want = std::stoll(f.back());
     Hash got = 0;
@@ -99,9 +58,9 @@ void CheckSeed(uint32_t seed) {
     } else if (f[0] == "I") {
       got = HashInt64(std::stoll(f[1]));
     } else if (f[0] == "F") {
-      got = HashDouble(FromPyHex(f[1]), nullptr);
+      got = HashDouble(FromPyFloatHex(f[1]), nullptr);
     } else if (f[0] == "C") {
-      got = HashComplex(HashDouble(FromPyHex(f[1]), nullptr), HashDouble(FromPyHex(f[2]), nullptr));
+      got = HashComplex(HashDouble(FromPyFloatHex(f[1]), nullptr), HashDouble(FromPyFloatHex(f[2]), nullptr));
     } else if (f[0] == "T") {
       got = HashTuple(Hashes(f[1]));
     } else if (f[0] == "Z") {
@@ -112,7 +71,6 @@ void CheckSeed(uint32_t seed) {
       ADD_FAILURE() << "seed " << seed << ": " << line << "\n  pyrt: " << got;
     }
   }
-  ASSERT_EQ(pclose(pipe), 0);
   EXPECT_GT(cases, 2500);
   EXPECT_EQ(failures, 0);
 }

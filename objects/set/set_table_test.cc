@@ -16,9 +16,13 @@
 #include <vector>
 
 #include "objects/hash/hash.h"
+#include "objects/testing/python_cases.h"
 
 namespace pyrt {
 namespace {
+
+using objects_testing::FromPyFloatHex;
+using objects_testing::RunPythonLines;
 
 // A Python number: the test's stand-in for an object. Keys are 1-based indexes into a
 // pool of these, so Key{} == 0 never names one, and equal numbers have distinct keys.
@@ -50,11 +54,7 @@ Num Parse(const std::string& token) {
     return n;
   }
   n.is_float = true;
-  std::string s = token.substr(2);
-  const bool neg = s[0] == '-';
-  if (neg) s.erase(0, 1);
-  std::from_chars(s.data() + 2, s.data() + s.size(), n.f, std::chars_format::hex);
-  if (neg) n.f = -n.f;
+  n.f = FromPyFloatHex(token.substr(2));
   return n;
 }
 
@@ -93,19 +93,10 @@ std::vector<std::string> Tokens(const std::string& s) {
 }
 
 TEST(SetTableTest, IterationOrderMatchesPythonAfterEveryOperation) {
-  const char* srcdir = std::getenv("TEST_SRCDIR");
-  const std::string cmd = std::string("/usr/bin/python3 ") + (srcdir ? srcdir : ".") +
-                          "/pyrt/objects/set/set_cases.py";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
   Replay r;
   Replay::Table s;
   int steps = 0, failures = 0;
-  std::string line;
-  char buf[1 << 16];
-  while (std::fgets(buf, sizeof buf, pipe)) {
-    line = buf;
-    if (!line.empty() && line.back() == '\n') line.pop_back();
+  for (const std::string& line : RunPythonLines("objects/set/set_cases.py", "")) {
     const size_t bar = line.find(" |");
     std::vector<std::string> op = Tokens(line.substr(0, bar));
     std::vector<std::string> want = Tokens(line.substr(bar + 2));
@@ -164,7 +155,6 @@ TEST(SetTableTest, IterationOrderMatchesPythonAfterEveryOperation) {
     }
     ++steps;
   }
-  ASSERT_EQ(pclose(pipe), 0);
   EXPECT_GT(steps, 10000);
   EXPECT_EQ(failures, 0);
 }

@@ -252,12 +252,27 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
     return ToStatus(st);
   }
   size_t start = pos;
+  size_t req_at = 0;  // next occurrence of prog.required at or after start
+  bool req_valid = false;
   while (start <= endpos) {
     if (prog.anchored_start && start > 0) break;
     if (endpos - start < prog.min_width) break;  // too short for any match
     if (!prog.prefix.empty()) {
       start = FindPrefix(s, start, endpos, prog.prefix);
       if (start > endpos) break;
+    } else if (prog.has_first_set) {
+      while (start < endpos && !prog.FirstOk(char32_t(s[start]))) ++start;
+      if (start >= endpos) break;
+    }
+    if (prog.line_anchored && start > 0 && s[start - 1] != '\n') {
+      while (start < endpos && s[start] != '\n') ++start;
+      ++start;
+      continue;
+    }
+    if (prog.has_required && (!req_valid || req_at < start)) {
+      req_at = FindPrefix(s, start, endpos, std::u32string(1, prog.required));
+      if (req_at > endpos) break;  // no occurrence left: no match can start here or later
+      req_valid = true;
     }
     RunStatus st = bt.Run(start);
     if (st == RunStatus::kMatch) {

@@ -223,10 +223,18 @@ class Backtracker {
           if (in.arg & 1) SetReg(prog_.lastindex_reg, in.arg / 2);
           ++pc;
           continue;
-        case IOp::kSplit:
+        case IOp::kSplit: {
+          // An alternative that starts with a literal which cannot match here is
+          // skipped without a choice point (this makes literal alternations cheap).
+          const Instr& first = code_[in.x];
+          if (first.op == IOp::kChar && (pos >= end || char32_t(s_[pos]) != first.arg)) {
+            pc = in.y;
+            continue;
+          }
           if (!Push(kAlt, in.y, pos)) return RunStatus::kResourceExhausted;
           pc = in.x;
           continue;
+        }
         case IOp::kJmp:
           pc = in.x;
           continue;

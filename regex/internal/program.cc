@@ -713,6 +713,83 @@ bool PreferPike(const Program& prog) {
   return unbounded >= 2;
 }
 
+// The set of characters a match can start with, from the backtracker's program; false
+// if an empty match is possible (or a backreference makes it unknowable).
+bool ComputeFirstSet(Program* prog) {
+  std::vector<bool> seen(prog->code.size());
+  std::vector<uint32_t> stack = {0};
+  auto add_item = [prog](const Instr& in) {
+    if (in.op == IOp::kChar) {
+      if (in.arg < 256) {
+        prog->first_set[in.arg >> 6] |= uint64_t(1) << (in.arg & 63);
+      } else {
+        prog->first_high = true;
+      }
+      return;
+    }
+    for (char32_t c = 0; c < 256; ++c) {
+      if (prog->MatchOne(in, c)) prog->first_set[c >> 6] |= uint64_t(1) << (c & 63);
+    }
+    prog->first_high = true;
+  };
+  while (!stack.empty()) {
+    uint32_t pc = stack.back();
+    stack.pop_back();
+    if (seen[pc]) continue;
+    seen[pc] = true;
+    const Instr& in = prog->code[pc];
+    switch (in.op) {
+      case IOp::kChar: case IOp::kNotChar: case IOp::kCharFold: case IOp::kNotCharFold:
+      case IOp::kAny: case IOp::kAnyAll: case IOp::kClass:
+        add_item(in);
+        break;
+      case IOp::kRepeatOne:
+        if (in.max > 0) add_item(prog->code[in.arg]);
+        if (in.min == 0) stack.push_back(in.x);
+        break;
+      case IOp::kSplit:
+      case IOp::kPossLoop:
+        stack.push_back(in.x);
+        stack.push_back(in.y);
+        break;
+      case IOp::kMaxUntil:
+      case IOp::kMinUntil:
+      case IOp::kGroupExists:
+        stack.push_back(in.x);
+        stack.push_back(pc + 1);
+        break;
+      case IOp::kJmp:
+      case IOp::kRepStart:
+      case IOp::kPossIterEnd:
+      case IOp::kLookStart:  // zero-width: skipping it only widens the set
+        stack.push_back(in.x);
+        break;
+      case IOp::kAt: case IOp::kSave: case IOp::kAtomicStart: case IOp::kAtomicEnd:
+      case IOp::kPossInit: case IOp::kLookEnd:
+        stack.push_back(pc + 1);
+        break;
+      case IOp::kBackref: case IOp::kMatch: case IOp::kIterStart: case IOp::kIterCheck:
+        return false;
+    }
+  }
+  return true;
+}
+
+// A literal every match contains, from the top level of the pattern.
+void ComputeRequired(const Seq& seq, uint32_t flags, Program* prog) {
+  for (const Node& n : seq) {
+    if (prog->has_required) return;
+    if (n.op == Op::kLiteral && !(flags & kFlagIgnoreCase)) {
+      prog->has_required = true;
+      prog->required = n.value;
+      return;
+    }
+    if (n.op == Op::kSubpattern) {
+      ComputeRequired(n.subs[0], CombineFlags(flags, n.add_flags, n.del_flags), prog);
+    }
+  }
+}
+
 // The literal every match must start with (top level, no IGNORECASE), and whether
 // matches can only start at position 0.
 void ComputeFacts(const ParsedPattern& parsed, Program* prog) {
@@ -770,6 +847,10 @@ bool CompileProgram(const ParsedPattern& parsed, Program* out, CompileFailure* f
   out->fold_flags = parsed.flags;
   out->min_width = GetWidth(parsed.seq, parsed).first;
   ComputeFacts(parsed, out);
+  out->has_first_set = ComputeFirstSet(out);
+  ComputeRequired(parsed.seq, parsed.flags, out);
+  out->line_anchored = out->code[0].op == IOp::kAt &&
+                       AtCode(out->code[0].arg) == AtCode::kBeginningLine;
   return true;
 }
 

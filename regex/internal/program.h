@@ -160,6 +160,17 @@ struct Program {
   bool needs_backtracker = false;  // backrefs, lookarounds, atomic, possessive, conditionals
   std::u32string prefix;         // every match starts with this exact literal
   uint64_t min_width = 0;        // no match is shorter (SubPattern.getwidth()[0])
+  // The characters a match can start with: chars < 256 in first_set, any char >= 256
+  // if first_high. Only valid when has_first_set (no empty match is possible).
+  bool has_first_set = false;
+  bool first_high = false;
+  uint64_t first_set[4] = {0, 0, 0, 0};
+  bool line_anchored = false;    // starts with ^ under MULTILINE
+  bool has_required = false;     // every match contains `required` (a top-level literal)
+  char32_t required = 0;
+  bool FirstOk(char32_t c) const {
+    return c < 256 ? ((first_set[c >> 6] >> (c & 63)) & 1) != 0 : first_high;
+  }
   uint32_t fold_flags = 0;
   bool MatchOne(const Instr& in, char32_t c) const;
 };

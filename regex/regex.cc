@@ -238,6 +238,9 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
     m->pos_ = pos;
     m->endpos_ = endpos;
   };
+  if (prog.has_required && FindPrefix(s, pos, endpos, std::u32string(1, prog.required)) > endpos) {
+    return MatchStatus::kNoMatch;  // a literal every match contains does not occur
+  }
   if (use_pike) {
     regex_internal::PikeVm<CharT> vm(prog, s, params, &tls_pike_scratch);
     RunStatus st = vm.Run(pos, anchor != Anchor::kSearch);

@@ -369,6 +369,17 @@ class Backtracker {
           pc = (b >= 0 && e >= 0 && e >= b) ? pc + 1 : in.x;
           continue;
         }
+        case IOp::kCharDispatch: {
+          if (pos >= end) goto fail;
+          const std::vector<uint32_t>* alts =
+              prog_.dispatch[in.arg].Find(char32_t(s_[pos]));
+          if (!alts) goto fail;
+          for (size_t k = alts->size(); k-- > 1;) {
+            if (!Push(kAlt, (*alts)[k], pos)) return RunStatus::kResourceExhausted;
+          }
+          pc = (*alts)[0];
+          continue;
+        }
         case IOp::kIterStart:
         case IOp::kIterCheck:
           goto fail;  // Pike VM only

@@ -85,6 +85,15 @@ bool CharClass::Slow(char32_t c) const {
 }
 
 void CharClass::Finish() {
+  if (fold == FoldMode::kNone && tail.empty()) {
+    for (auto [lo, hi] : ranges) {
+      for (char32_t c = lo; c <= hi && c < 256; ++c) latin1[c >> 6] |= uint64_t(1) << (c & 63);
+    }
+    if (negate) {
+      for (auto& w : latin1) w = ~w;
+    }
+    return;
+  }
   for (char32_t c = 0; c < 256; ++c) {
     if (Slow(c)) latin1[c >> 6] |= uint64_t(1) << (c & 63);
   }
@@ -163,6 +172,34 @@ class Compiler {
     CharClass cls;
     cls.model = ModelOf(flags);
     cls.negate = negate;
+    if (!fixup) {
+      // No case folding: the ranges come straight from the items.
+      for (const SetItem& it : set) {
+        if (it.kind == SetItem::Kind::kCategory) {
+          cls.tail.push_back({CharClass::TailItem::kCategory, it.category, 0, 0});
+          continue;
+        }
+        char32_t lo = it.lo, hi = it.kind == SetItem::Kind::kRange ? it.hi : it.lo;
+        if (lo <= 0xffff) cls.ranges.push_back({lo, std::min<char32_t>(hi, 0xffff)});
+        if (hi > 0xffff) {
+          cls.tail.push_back({it.kind == SetItem::Kind::kRange ? CharClass::TailItem::kRange
+                                                               : CharClass::TailItem::kLiteral,
+                              Category::kDigit, lo, hi});
+        }
+      }
+      std::sort(cls.ranges.begin(), cls.ranges.end());
+      std::vector<std::pair<char32_t, char32_t>> merged;
+      for (auto& r : cls.ranges) {
+        if (!merged.empty() && r.first <= merged.back().second + 1) {
+          merged.back().second = std::max(merged.back().second, r.second);
+        } else {
+          merged.push_back(r);
+        }
+      }
+      cls.ranges = std::move(merged);
+      cls.fold = (ignore && locale) ? FoldMode::kLocale : FoldMode::kNone;
+      return cls;
+    }
     auto bmp = std::make_unique<std::bitset<65536>>();
     uint32_t max_set = 0;
     auto set_bit = [&](char32_t c) {
@@ -352,6 +389,36 @@ class Compiler {
         return;
       }
       case Op::kBranch: {
+        bool literal_starts = n.subs.size() >= 4 && !(flags & kFlagIgnoreCase);
+        for (const Seq& alt : n.subs) {
+          literal_starts = literal_starts && !alt.empty() && alt[0].op == Op::kLiteral;
+        }
+        if (literal_starts) {
+          // Many alternatives starting with literals (word lists): dispatch on the
+          // first character instead of trying each alternative in turn.
+          Instr d{IOp::kCharDispatch};
+          d.arg = uint32_t(prog_->dispatch.size());
+          prog_->dispatch.emplace_back();
+          Emit(d);
+          std::vector<std::pair<char32_t, uint32_t>> starts;
+          std::vector<uint32_t> jumps;
+          for (const Seq& alt : n.subs) {
+            starts.push_back({alt[0].value, Here()});
+            CompileSeq(alt, flags);
+            jumps.push_back(Emit(Instr{IOp::kJmp}));
+          }
+          for (uint32_t j : jumps) prog_->code[j].x = Here();
+          CharDispatch& table = prog_->dispatch[d.arg];
+          std::stable_sort(starts.begin(), starts.end(),
+                           [](auto& a, auto& b) { return a.first < b.first; });
+          for (auto& [c, pc] : starts) {
+            if (table.entries.empty() || table.entries.back().first != c) {
+              table.entries.push_back({c, {}});
+            }
+            table.entries.back().second.push_back(pc);
+          }
+          return;
+        }
         std::vector<uint32_t> jumps;
         for (size_t i = 0; i < n.subs.size(); ++i) {
           if (i + 1 < n.subs.size()) {
@@ -768,6 +835,11 @@ bool ComputeFirstSet(Program* prog) {
       case IOp::kPossInit: case IOp::kLookEnd:
         stack.push_back(pc + 1);
         break;
+      case IOp::kCharDispatch:
+        for (auto& [c, pcs] : prog->dispatch[in.arg].entries) {
+          for (uint32_t p : pcs) stack.push_back(p);
+        }
+        break;
       case IOp::kBackref: case IOp::kMatch: case IOp::kIterStart: case IOp::kIterCheck:
         return false;
     }
@@ -859,7 +931,7 @@ std::string Disassemble(const Program& prog) {
       "char", "notchar", "charfold", "notcharfold", "any", "anyall", "class", "at",
       "save", "split", "jmp", "repeatone", "repstart", "maxuntil", "minuntil", "possinit",
       "possloop", "possiterend", "atomicstart", "atomicend", "lookstart", "lookend",
-      "backref", "groupexists", "match", "iterstart", "itercheck"};
+      "backref", "groupexists", "match", "iterstart", "itercheck", "chardispatch"};
   std::string out;
   char buf[160];
   for (size_t i = 0; i < prog.code.size(); ++i) {

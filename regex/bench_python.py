@@ -61,12 +61,17 @@ CASES = [
     ('PathoAltStar', '(a|aa)*c', 'a10k', 0),
     ('PathoDotStars', '.*.*=.*', 'lines', 0),
     ('PathoNestedStar', r'([^\n]*)*l', 'x100k', 0),
+    ('PathoAltStarTail', '(a|aa)*c', 'a10kbc', 0),
+    ('PathoDotStarsTail', '.*.*=.*', 'lineseq', 0),
+    ('PathoNestedStarTail', r'([^\n]*)*l', 'x100knl', 0),
 ]
 
 
 def haystack(name):
     return {'lib': lib_text, 'words': words, 'a10k': lambda: 'a' * 10000,
-            'x100k': lambda: 'x' * 100000, 'lines': long_lines}[name]()
+            'x100k': lambda: 'x' * 100000, 'lines': long_lines,
+            'a10kbc': lambda: 'a' * 10000 + 'bc', 'x100knl': lambda: 'x' * 100000 + '\nl',
+            'lineseq': lambda: long_lines() + '\n='}[name]()
 
 
 def run_case(name):

@@ -154,7 +154,25 @@ std::string DictionaryPattern() {
   return p;
 }
 
-enum class Hay { kLib, kWords, kA10k, kX100k, kLongLines };
+enum class Hay { kLib, kWords, kA10k, kX100k, kLongLines, kA10kBc, kX100kNl, kLongLinesEq };
+
+// The pathological haystacks with the needed literal present at the very end, so that
+// no "required literal is absent" shortcut applies and every start position is tried.
+const Haystack& WithSuffix(Hay base, const char* suffix) {
+  static std::vector<std::pair<std::string, Haystack*>> cache;
+  std::string key = std::to_string(int(base)) + suffix;
+  for (auto& [k, h] : cache) {
+    if (k == key) return *h;
+  }
+  std::u32string u = base == Hay::kA10k ? Repeated('a', 10000, false).u32
+                     : base == Hay::kX100k ? Repeated('x', 100000, false).u32
+                                           : Repeated('x', 100000, true).u32;
+  for (const char* p = suffix; *p; ++p) u.push_back(char32_t(*p));
+  auto* hs = new Haystack;
+  hs->Set(std::move(u));
+  cache.push_back({key, hs});
+  return *hs;
+}
 
 const Haystack& GetHay(Hay h) {
   switch (h) {
@@ -163,6 +181,9 @@ const Haystack& GetHay(Hay h) {
     case Hay::kA10k: return Repeated('a', 10000, false);
     case Hay::kX100k: return Repeated('x', 100000, false);
     case Hay::kLongLines: return Repeated('x', 100000, true);
+    case Hay::kA10kBc: return WithSuffix(Hay::kA10k, "bc");
+    case Hay::kX100kNl: return WithSuffix(Hay::kX100k, "\nl");
+    case Hay::kLongLinesEq: return WithSuffix(Hay::kLongLines, "\n=");
   }
   return LibText();
 }
@@ -198,6 +219,9 @@ std::vector<BenchCase>& Cases() {
       {"PathoAltStar", "(a|aa)*c", "", "-", Hay::kA10k},
       {"PathoDotStars", ".*.*=.*", "", "-", Hay::kLongLines},
       {"PathoNestedStar", R"(([^\n]*)*l)", "", "-", Hay::kX100k},
+      {"PathoAltStarTail", "(a|aa)*c", "", "-", Hay::kA10kBc},
+      {"PathoDotStarsTail", ".*.*=.*", "", "-", Hay::kLongLinesEq},
+      {"PathoNestedStarTail", R"(([^\n]*)*l)", "", "-", Hay::kX100kNl},
   };
   return cases;
 }

@@ -84,10 +84,42 @@ bool CharClass::Slow(char32_t c) const {
   return r != negate;
 }
 
+// Per category and character model: which characters < 256 belong, computed once.
+static const uint64_t* CategoryLatin1(Category cat, CharModel model) {
+  struct Tables {
+    uint64_t bits[6][3][4] = {};
+    Tables() {
+      for (int c = 0; c < 6; ++c) {
+        for (int m = 0; m < 3; ++m) {
+          for (char32_t ch = 0; ch < 256; ++ch) {
+            if (CategoryMatches(Category(c), CharModel(m), ch)) {
+              bits[c][m][ch >> 6] |= uint64_t(1) << (ch & 63);
+            }
+          }
+        }
+      }
+    }
+  };
+  static const Tables tables;
+  return tables.bits[int(cat)][int(model)];
+}
+
 void CharClass::Finish() {
-  if (fold == FoldMode::kNone && tail.empty()) {
+  if (fold == FoldMode::kNone) {
+    // Without folding the answer for c < 256 is the union of the ranges and the
+    // categories (tail literals and ranges are all above 0xffff).
     for (auto [lo, hi] : ranges) {
       for (char32_t c = lo; c <= hi && c < 256; ++c) latin1[c >> 6] |= uint64_t(1) << (c & 63);
+    }
+    for (const TailItem& t : tail) {
+      if (t.kind == TailItem::kCategory) {
+        const uint64_t* bits = CategoryLatin1(t.category, model);
+        for (int i = 0; i < 4; ++i) latin1[i] |= bits[i];
+      } else if (t.lo < 256) {
+        for (char32_t c = t.lo; c <= t.hi && c < 256; ++c) {
+          latin1[c >> 6] |= uint64_t(1) << (c & 63);
+        }
+      }
     }
     if (negate) {
       for (auto& w : latin1) w = ~w;

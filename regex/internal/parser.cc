@@ -343,7 +343,7 @@ class Parser {
   }
 
   // _class_escape: returns a set item (literal or category).
-  SetItem ClassEscape(const Tok& tok) {
+  [[gnu::noinline]] SetItem ClassEscape(const Tok& tok) {
     std::u32string escape = tok.str();
     char32_t c = tok.c1;
     SetItem lit{SetItem::Kind::kLiteral};
@@ -393,7 +393,7 @@ class Parser {
   }
 
   // _escape: an escape outside a set.
-  Node Escape(const Tok& tok) {
+  [[gnu::noinline]] Node Escape(const Tok& tok) {
     std::u32string escape = tok.str();
     char32_t c = tok.c1;
     switch (c) {
@@ -585,7 +585,7 @@ class Parser {
     return subpattern;
   }
 
-  void ParseSet(Seq* subpattern) {
+  [[gnu::noinline]] void ParseSet(Seq* subpattern) {
     int64_t here = src_.Tell() - 1;
     std::vector<SetItem> set;
     if (src_.next().is('[')) {
@@ -657,7 +657,7 @@ class Parser {
   }
 
   // Returns false when the token turned out to be a literal '{' (already appended).
-  bool ParseRepeat(const Tok& tok, Seq* subpattern) {
+  [[gnu::noinline]] bool ParseRepeat(const Tok& tok, Seq* subpattern) {
     int64_t here = src_.Tell();
     uint64_t min = 0, max = kMaxRepeat;
     if (tok.is('?')) {
@@ -733,7 +733,7 @@ class Parser {
   }
 
   // Returns 0 for global flags, else sets add/del.
-  bool ParseFlags(Tok ch, uint32_t* add_out, uint32_t* del_out) {
+  [[gnu::noinline]] bool ParseFlags(Tok ch, uint32_t* add_out, uint32_t* del_out) {
     uint32_t add = 0, del = 0;
     if (!ch.is('-')) {
       for (;;) {

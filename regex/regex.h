@@ -35,6 +35,15 @@
 //     m.start(0);  // 1      m.span(1);  // {2, 3}      m.lastindex();  // 1
 //   }
 //
+// Templates and re.sub / re.split (results as code points):
+//
+//   pyrt::regex::Template t;
+//   pyrt::regex::CompileError err;
+//   if (r.regex->ParseTemplate(U"[\\g<0>]", &t, &err)) {
+//     std::u32string out;  size_t n;
+//     r.regex->Sub(subject, t, /*count=*/0, &out, &n);   // "x[AB]", n == 1
+//   }
+//
 // Engines: a backtracking machine with explicit stacks (no recursion, so no input can
 // overflow the C stack; a memory budget turns runaway backtracking into
 // MatchStatus::kResourceExhausted) implements everything. Patterns without

@@ -38,7 +38,9 @@ GROUPS = [
       r'(a*)*', r'(a*)+', r'(a|)*', r'(a*)*b', r'(?:a*)*', r'(a?)((ab)?)(b?)', r'(a+|b)*',
       r'(a+|b){0,}', r'(a+|b)+', r'(a+|b){1,}', r'(a+|b)?', r'(a+|b){0,1}', r'([abc])*d',
       r'([abc])*bcd', r'(a|b|c|d|e)f', r'((a)(b)c)(d)', r'(((((((((a)))))))))', r'()',
-      r'(a)()b', r'x(?:ab|a)+y', r'(ab|a)(bc|c)', r'a|b|c|', r'|a'],
+      r'(a)()b', r'x(?:ab|a)+y', r'(ab|a)(bc|c)', r'a|b|c|', r'|a',
+      r'(ab|a|b|abc|ba)+', r'(?:abc|ab|a|bd|b)(c|d)?', r'(foo|ba|bab|abab|aba)\w*',
+      r'(?:a|ab|abc|b|bc)*d', r'(a(b)|ab|a|b|c)c'],
      [0, I],
      ['a', 'b', 'ab', 'abcd', 'abbbcd', 'aaab', 'ba', 'xabay', 'abc', 'ef', '', 'abab', 'AB',
       'effgz', 'bbbbac', 'aab']),
@@ -134,6 +136,25 @@ POS_CASES = [
 ]
 
 
+# sub/subn: (pattern, repl, subjects) — template syntax, errors and empty-match rules.
+SUB_CASES = [
+    (r'a', r'<\g<0>>', ['banana', '']), (r'(a)(n)?', r'[\2\1]', ['banana']),
+    (r'(?P<x>\w)', r'\g<x>\g<1>', ['ab']), (r'x*', '-', ['abxd', '']),
+    (r'', '-', ['abc']), (r'\b', '|', ['ab cd']), (r'a', r'\n\t\\\&', ['a']),
+    (r'a', r'\0\01\101\141x', ['a']), (r'(a)', r'\g<2>', ['a']), (r'(a)', r'\2', ['a']),
+    (r'(a)', r'\g<x>', ['a']), (r'(a)', r'\g<1', ['a']), (r'(a)', r'\g', ['a']),
+    (r'(a)', r'\q', ['a']), (r'(a)', '\\', ['a']), (r'(a)', r'\400', ['a']),
+    (r'(a)', r'\g<-1>', ['a']), (r'(a)', r'\g<1a>', ['a']), (r'(a)', r'\g<>', ['a']),
+    (r'(a)|b', r'[\1]', ['abab']), (r'a|(b)', r'\g<1>\g<0>', ['xaby']),
+    (r'(a)', r'\12', ['a']), (r'(?i)A', r'\g<0>!', ['aAa']), (r'\s+', ' ', ['a  b\t\nc']),
+]
+SPLIT_CASES = [
+    (r',', ['a,b,,c', '', ',']), (r'(,)', ['a,b']), (r'(a)|(b)', ['xaybz']), (r'x*', ['axbc', '']),
+    (r'', ['abc']), (r'\b', ['ab cd']), (r'\W+', ['Words, words, words.']),
+    (r'(\W+)', ['Words, words.']), (r'[a-f]+', ['0a3B9'])
+]
+
+
 def cases():
     out = []
 
@@ -167,6 +188,13 @@ def cases():
         for s in subjects:
             add('s', 0, p, 'finditer', s)
             add('b', 0, p, 'finditer', s)
+    for p, repl, subjects in SUB_CASES:
+        for s in subjects:
+            add('s', 0, p, 'sub=' + re_oracle.escape(repl), s)
+    for p, subjects in SPLIT_CASES:
+        for s in subjects:
+            for maxsplit in (0, 1):
+                add('s', 0, p, 'split=%d' % maxsplit, s)
     for p, s, ranges in POS_CASES:
         for pos, endpos in ranges:
             for op in ('search', 'match', 'fullmatch'):

@@ -10,7 +10,8 @@ Case line (tab-separated):   kind  flags  pattern  op  subject  pos  endpos
   flags    integer re flags
   pattern, subject   escaped text: printable ASCII as is, anything else (and '\\')
            as \\{HEX} giving the code point (for bytes: the byte value)
-  op       match | search | fullmatch | finditer | compile
+  op       match | search | fullmatch | finditer | compile | sub=<escaped repl> |
+           split=<maxsplit>
   pos, endpos   integers; endpos -1 means "not given"
 Output line: the case line, a tab, and the outcome:
   E:<type>:<pos>:<escaped message>    compile raised (type re.error/ValueError/...)
@@ -18,6 +19,8 @@ Output line: the case line, a tab, and the outcome:
   M:<lastindex>:<s0>,<e0>;<s1>,<e1>... a match (-1 for unset groups / None lastindex)
   F:<match>|<match>|...                finditer's matches, each <lastindex>:<spans>
   C:<groups>                           compile succeeded (op == compile)
+  S:<n>:<escaped result>               subn's result
+  P:<piece>|<piece>...                 split's result ('|' escaped, \\N for None)
 """
 import re
 import sys
@@ -71,6 +74,21 @@ def evaluate(kind, flags, pattern, op, subject, pos, endpos):
             return 'E:%s:-1:%s' % (type(e).__name__, escape(str(e)))
     if op == 'compile':
         return 'C:%d' % rx.groups
+    if op.startswith('sub='):
+        repl = unescape(op[4:], is_bytes)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore')
+                res, n = rx.subn(repl, s)
+        except re.error as e:
+            return 'E:error:%d:%s' % (-1 if e.pos is None else e.pos, escape(e.msg))
+        except IndexError as e:
+            return 'E:IndexError:-1:%s' % escape(str(e))
+        return 'S:%d:%s' % (n, escape(res))
+    if op.startswith('split='):
+        parts = rx.split(s, int(op[6:]))
+        return 'P:' + '|'.join('\\N' if x is None else escape(x).replace('|', '\\{7c}')
+                               for x in parts)
     args = [s, pos] if endpos < 0 else [s, pos, endpos]
     if op == 'finditer':
         return 'F:' + '|'.join(spans(m) for m in rx.finditer(*args))

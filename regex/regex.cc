@@ -238,6 +238,9 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
     m->pos_ = pos;
     m->endpos_ = endpos;
   };
+  if (prog.has_required && FindPrefix(s, pos, endpos, std::u32string(1, prog.required)) > endpos) {
+    return MatchStatus::kNoMatch;  // a literal every match contains does not occur
+  }
   if (use_pike) {
     regex_internal::PikeVm<CharT> vm(prog, s, params, &tls_pike_scratch);
     RunStatus st = vm.Run(pos, anchor != Anchor::kSearch);
@@ -252,12 +255,27 @@ MatchStatus Regex::ExecT(const CharT* s, size_t len, Anchor anchor, size_t pos, 
     return ToStatus(st);
   }
   size_t start = pos;
+  size_t req_at = 0;  // next occurrence of prog.required at or after start
+  bool req_valid = false;
   while (start <= endpos) {
     if (prog.anchored_start && start > 0) break;
     if (endpos - start < prog.min_width) break;  // too short for any match
     if (!prog.prefix.empty()) {
       start = FindPrefix(s, start, endpos, prog.prefix);
       if (start > endpos) break;
+    } else if (prog.has_first_set) {
+      while (start < endpos && !prog.FirstOk(char32_t(s[start]))) ++start;
+      if (start >= endpos) break;
+    }
+    if (prog.line_anchored && start > 0 && s[start - 1] != '\n') {
+      while (start < endpos && s[start] != '\n') ++start;
+      ++start;
+      continue;
+    }
+    if (prog.has_required && (!req_valid || req_at < start)) {
+      req_at = FindPrefix(s, start, endpos, std::u32string(1, prog.required));
+      if (req_at > endpos) break;  // no occurrence left: no match can start here or later
+      req_valid = true;
     }
     RunStatus st = bt.Run(start);
     if (st == RunStatus::kMatch) {
@@ -339,6 +357,105 @@ MatchStatus Regex::Scanner::Next(MatchResult* m) {
   must_advance_ = end == size_t(m->start(0));
   pos_ = end;
   return st;
+}
+
+// --- Templates, sub, split ---
+
+namespace {
+char32_t CodePointAt(const Subject& s, size_t i) {
+  switch (s.kind()) {
+    case Subject::Kind::kUcs1:
+    case Subject::Kind::kBytes: return static_cast<const uint8_t*>(s.data())[i];
+    case Subject::Kind::kUcs2: return static_cast<const char16_t*>(s.data())[i];
+    case Subject::Kind::kUcs4: return static_cast<const char32_t*>(s.data())[i];
+  }
+  return 0;
+}
+void AppendSlice(const Subject& s, int64_t b, int64_t e, std::u32string* out) {
+  for (int64_t i = b; i < e; ++i) out->push_back(CodePointAt(s, size_t(i)));
+}
+}  // namespace
+
+bool Regex::ParseTemplate(std::u32string_view repl, Template* out, CompileError* error) const {
+  std::vector<regex_internal::TemplatePiece> pieces;
+  regex_internal::ParseFailure failure;
+  std::vector<regex_internal::ParseWarning> warnings;
+  bool index_error = false;
+  if (!regex_internal::ParseTemplate(repl, is_bytes_, groups_ - 1, group_names_, &pieces,
+                                     &failure, &index_error, &warnings)) {
+    error->kind = index_error ? ErrorKind::kIndexError : ErrorKind::kReError;
+    error->message = failure.message;
+    error->pos = failure.pos;
+    return false;
+  }
+  out->pieces.clear();
+  for (auto& p : pieces) out->pieces.push_back({p.is_group, p.group, std::move(p.text)});
+  return true;
+}
+
+std::u32string Regex::Expand(const Template& t, const Subject& subject,
+                             const MatchResult& m) const {
+  std::u32string out;
+  for (const auto& p : t.pieces) {
+    if (!p.is_group) {
+      out += p.text;
+    } else if (m.matched(p.group)) {
+      AppendSlice(subject, m.start(p.group), m.end(p.group), &out);
+    }
+  }
+  return out;
+}
+
+MatchStatus Regex::Sub(const Subject& subject, const Template& repl, size_t count,
+                       std::u32string* out, size_t* n) const {
+  out->clear();
+  *n = 0;
+  Scanner sc(*this, subject);
+  MatchResult m;
+  int64_t last = 0;
+  while (count == 0 || *n < count) {
+    MatchStatus st = sc.Next(&m);
+    if (st == MatchStatus::kNoMatch) break;
+    if (st != MatchStatus::kMatch) return st;
+    AppendSlice(subject, last, m.start(), out);
+    *out += Expand(repl, subject, m);
+    last = m.end();
+    ++*n;
+  }
+  AppendSlice(subject, last, int64_t(subject.length()), out);
+  return MatchStatus::kMatch;
+}
+
+MatchStatus Regex::Split(const Subject& subject, size_t maxsplit,
+                         std::vector<std::optional<std::u32string>>* out) const {
+  out->clear();
+  Scanner sc(*this, subject);
+  MatchResult m;
+  int64_t last = 0;
+  size_t n = 0;
+  while (maxsplit == 0 || n < maxsplit) {
+    MatchStatus st = sc.Next(&m);
+    if (st == MatchStatus::kNoMatch) break;
+    if (st != MatchStatus::kMatch) return st;
+    std::u32string piece;
+    AppendSlice(subject, last, m.start(), &piece);
+    out->push_back(std::move(piece));
+    for (size_t g = 1; g < m.size(); ++g) {
+      if (m.matched(g)) {
+        std::u32string grp;
+        AppendSlice(subject, m.start(g), m.end(g), &grp);
+        out->push_back(std::move(grp));
+      } else {
+        out->push_back(std::nullopt);
+      }
+    }
+    last = m.end();
+    ++n;
+  }
+  std::u32string tail;
+  AppendSlice(subject, last, int64_t(subject.length()), &tail);
+  out->push_back(std::move(tail));
+  return MatchStatus::kMatch;
 }
 
 // --- UTF-8 convenience ---

@@ -35,6 +35,15 @@
 //     m.start(0);  // 1      m.span(1);  // {2, 3}      m.lastindex();  // 1
 //   }
 //
+// Templates and re.sub / re.split (results as code points):
+//
+//   pyrt::regex::Template t;
+//   pyrt::regex::CompileError err;
+//   if (r.regex->ParseTemplate(U"[\\g<0>]", &t, &err)) {
+//     std::u32string out;  size_t n;
+//     r.regex->Sub(subject, t, /*count=*/0, &out, &n);   // "x[AB]", n == 1
+//   }
+//
 // Engines: a backtracking machine with explicit stacks (no recursion, so no input can
 // overflow the C stack; a memory budget turns runaway backtracking into
 // MatchStatus::kResourceExhausted) implements everything. Patterns without
@@ -50,6 +59,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -81,6 +91,7 @@ enum class ErrorKind : uint8_t {
   kValueError,      // incompatible flags
   kOverflowError,   // "the repetition number is too large"
   kRecursionError,  // nesting deeper than pyrt's limit (CPython raises it near 500)
+  kIndexError,      // a replacement template names an unknown group
 };
 
 // Why a pattern did not compile: re.error's msg, pos, lineno and colno.
@@ -188,6 +199,17 @@ struct Utf8Match {
   [[nodiscard]] std::string_view group(size_t g = 0) const { return groups[g]; }
 };
 
+// A parsed replacement template (the repl argument of sub/subn, Match.expand):
+// literal text and group references, as re._parser.parse_template gives them.
+struct Template {
+  struct Piece {
+    bool is_group = false;
+    uint32_t group = 0;
+    std::u32string text;  // code points (bytes values for bytes patterns)
+  };
+  std::vector<Piece> pieces;
+};
+
 class Regex {
  public:
   // Compiles a str pattern given as code points (re.compile(str, flags)).
@@ -207,10 +229,10 @@ class Regex {
                                  int64_t endpos, MatchResult* m,
                                  const MatchOptions& options = {}) const;
 
-  // finditer/findall/sub/split's sequence of matches, with the 3.7+ rule that an empty
-  // match may directly follow a non-empty one but never starts where the previous
-  // match ended if that one was empty... exactly as sre's scanner: after an empty
-  // match the next match must not be empty at the same position.
+  // finditer/findall/sub/split's sequence of matches with Python 3.7+'s rules (sre's
+  // scanner): each search starts where the previous match ended, and after an empty
+  // match the next match may not be empty at that same position (a non-empty match
+  // may start there).
   class Scanner {
    public:
     Scanner(const Regex& re, const Subject& subject, int64_t pos = 0, int64_t endpos = kEnd,
@@ -226,6 +248,25 @@ class Regex {
     bool done_ = false;
     MatchOptions options_;
   };
+
+  // --- Templates, sub and split (Python's semantics, results as code points) ---
+
+  // Parses a replacement template for this pattern (\g<name>, \g<0>, \1, octal and
+  // character escapes). On failure fills *error (re.error with position, or IndexError
+  // for an unknown group name) and returns false.
+  [[nodiscard]] bool ParseTemplate(std::u32string_view repl, Template* out,
+                                   CompileError* error) const;
+  // Match.expand: the template with groups substituted (unmatched groups give "").
+  [[nodiscard]] std::u32string Expand(const Template& t, const Subject& subject,
+                                      const MatchResult& m) const;
+  // Pattern.subn(repl, subject, count): the result and the number of substitutions
+  // (*n). count == 0 replaces all matches.
+  [[nodiscard]] MatchStatus Sub(const Subject& subject, const Template& repl, size_t count,
+                                std::u32string* out, size_t* n) const;
+  // Pattern.split(subject, maxsplit): pieces between matches and the groups of each
+  // match (nullopt for groups that did not participate). maxsplit == 0: no limit.
+  [[nodiscard]] MatchStatus Split(const Subject& subject, size_t maxsplit,
+                                  std::vector<std::optional<std::u32string>>* out) const;
 
   // --- UTF-8 convenience (str semantics; offsets are byte offsets) ---
   [[nodiscard]] bool SearchUtf8(std::string_view text, Utf8Match* m) const;

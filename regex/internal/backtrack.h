@@ -223,10 +223,18 @@ class Backtracker {
           if (in.arg & 1) SetReg(prog_.lastindex_reg, in.arg / 2);
           ++pc;
           continue;
-        case IOp::kSplit:
+        case IOp::kSplit: {
+          // An alternative that starts with a literal which cannot match here is
+          // skipped without a choice point (this makes literal alternations cheap).
+          const Instr& first = code_[in.x];
+          if (first.op == IOp::kChar && (pos >= end || char32_t(s_[pos]) != first.arg)) {
+            pc = in.y;
+            continue;
+          }
           if (!Push(kAlt, in.y, pos)) return RunStatus::kResourceExhausted;
           pc = in.x;
           continue;
+        }
         case IOp::kJmp:
           pc = in.x;
           continue;
@@ -359,6 +367,17 @@ class Backtracker {
         case IOp::kGroupExists: {
           int64_t b = regs[2 * in.arg], e = regs[2 * in.arg + 1];
           pc = (b >= 0 && e >= 0 && e >= b) ? pc + 1 : in.x;
+          continue;
+        }
+        case IOp::kCharDispatch: {
+          if (pos >= end) goto fail;
+          const std::vector<uint32_t>* alts =
+              prog_.dispatch[in.arg].Find(char32_t(s_[pos]));
+          if (!alts) goto fail;
+          for (size_t k = alts->size(); k-- > 1;) {
+            if (!Push(kAlt, (*alts)[k], pos)) return RunStatus::kResourceExhausted;
+          }
+          pc = (*alts)[0];
           continue;
         }
         case IOp::kIterStart:

@@ -150,6 +150,44 @@ std::string RunCompiled(const Case& c, const CompileResult& r, MatchOptions::Eng
   }
   MatchOptions opts;
   opts.engine = engine;
+  if (c.op.rfind("sub=", 0) == 0) {
+    std::u32string repl;
+    if (!Unescape(c.op.substr(4), &repl)) return "bad repl";
+    Template t;
+    CompileError e;
+    if (!re.ParseTemplate(repl, &t, &e)) {
+      std::u32string u(e.message.begin(), e.message.end());
+      return std::string(e.kind == ErrorKind::kIndexError ? "E:IndexError:" : "E:error:") +
+             std::to_string(e.pos) + ":" + EscapeText(u);
+    }
+    std::u32string out;
+    size_t n = 0;
+    if (re.Sub(subject, t, 0, &out, &n) != MatchStatus::kMatch) return "status";
+    return "S:" + std::to_string(n) + ":" + EscapeText(out);
+  }
+  if (c.op.rfind("split=", 0) == 0) {
+    std::vector<std::optional<std::u32string>> parts;
+    if (re.Split(subject, std::stoul(c.op.substr(6)), &parts) != MatchStatus::kMatch) {
+      return "status";
+    }
+    std::string out = "P:";
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (i) out += "|";
+      if (!parts[i]) {
+        out += "\\N";
+        continue;
+      }
+      std::string e = EscapeText(*parts[i]);
+      for (char ch : e) {
+        if (ch == '|') {
+          out += "\\{7c}";
+        } else {
+          out.push_back(ch);
+        }
+      }
+    }
+    return out;
+  }
   int64_t endpos = c.endpos < 0 ? kEnd : c.endpos;
   if (c.op == "finditer") {
     Regex::Scanner sc(re, subject, c.pos, endpos, opts);

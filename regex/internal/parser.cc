@@ -343,7 +343,7 @@ class Parser {
   }
 
   // _class_escape: returns a set item (literal or category).
-  SetItem ClassEscape(const Tok& tok) {
+  [[gnu::noinline]] SetItem ClassEscape(const Tok& tok) {
     std::u32string escape = tok.str();
     char32_t c = tok.c1;
     SetItem lit{SetItem::Kind::kLiteral};
@@ -393,7 +393,7 @@ class Parser {
   }
 
   // _escape: an escape outside a set.
-  Node Escape(const Tok& tok) {
+  [[gnu::noinline]] Node Escape(const Tok& tok) {
     std::u32string escape = tok.str();
     char32_t c = tok.c1;
     switch (c) {
@@ -585,7 +585,7 @@ class Parser {
     return subpattern;
   }
 
-  void ParseSet(Seq* subpattern) {
+  [[gnu::noinline]] void ParseSet(Seq* subpattern) {
     int64_t here = src_.Tell() - 1;
     std::vector<SetItem> set;
     if (src_.next().is('[')) {
@@ -657,7 +657,7 @@ class Parser {
   }
 
   // Returns false when the token turned out to be a literal '{' (already appended).
-  bool ParseRepeat(const Tok& tok, Seq* subpattern) {
+  [[gnu::noinline]] bool ParseRepeat(const Tok& tok, Seq* subpattern) {
     int64_t here = src_.Tell();
     uint64_t min = 0, max = kMaxRepeat;
     if (tok.is('?')) {
@@ -733,7 +733,7 @@ class Parser {
   }
 
   // Returns 0 for global flags, else sets add/del.
-  bool ParseFlags(Tok ch, uint32_t* add_out, uint32_t* del_out) {
+  [[gnu::noinline]] bool ParseFlags(Tok ch, uint32_t* add_out, uint32_t* del_out) {
     uint32_t add = 0, del = 0;
     if (!ch.is('-')) {
       for (;;) {
@@ -1089,6 +1089,160 @@ std::pair<uint64_t, uint64_t> GetWidth(const Seq& seq, const ParsedPattern& stat
     }
   }
   return {std::min(lo, kMaxRepeat - 1), std::min(hi, kMaxRepeat)};
+}
+
+bool ParseTemplate(std::u32string_view repl, bool is_bytes, uint32_t groups,
+                   const std::vector<std::pair<std::string, uint32_t>>& names,
+                   std::vector<TemplatePiece>* out, ParseFailure* failure, bool* index_error,
+                   std::vector<ParseWarning>* warnings) {
+  out->clear();
+  *index_error = false;
+  std::u32string literal;
+  auto flush = [&] {
+    if (!literal.empty()) {
+      out->push_back(TemplatePiece{false, 0, literal});
+      literal.clear();
+    }
+  };
+  try {
+    Tokenizer s(repl, !is_bytes);
+    auto addgroup = [&](uint64_t index, int64_t pos) {
+      if (index > groups) throw s.Error("invalid group reference " + std::to_string(index), pos);
+      flush();
+      out->push_back(TemplatePiece{true, uint32_t(index), {}});
+    };
+    for (;;) {
+      Tok t = s.Get();
+      if (t.none()) break;
+      if (!t.escape()) {
+        literal.push_back(t.c0);
+        continue;
+      }
+      char32_t c = t.c1;
+      if (c == 'g') {
+        if (!s.Match('<')) throw s.Error("missing <");
+        std::u32string name = s.GetUntil('>', "group name");
+        uint64_t index = 0;
+        if (IsIdentifier(name)) {
+          if (!IsIdentifier(name)) throw s.Error("bad character in group name", 0);
+          if (is_bytes && !std::all_of(name.begin(), name.end(), [](char32_t x) { return x < 128; })) {
+            warnings->push_back({true, "bad character in group name " + PyAscii(name) +
+                                           " at position " +
+                                           std::to_string(s.Tell() - int64_t(name.size()) - 1)});
+          }
+          std::string n = ToUtf8(name);
+          bool found = false;
+          for (auto& [other, g] : names) {
+            if (other == n) {
+              index = g;
+              found = true;
+            }
+          }
+          if (!found) {
+            *index_error = true;
+            throw ParseFailure{ErrorType::kReError, "unknown group name " + PyRepr(name), -1};
+          }
+        } else {
+          size_t i = 0, e = name.size();
+          while (i < e && UniIsSpace(name[i])) ++i;
+          while (e > i && UniIsSpace(name[e - 1])) --e;
+          bool ok = i < e;
+          bool neg = false;
+          if (ok && (name[i] == '+' || name[i] == '-')) {
+            neg = name[i] == '-';
+            ++i;
+            ok = i < e;
+          }
+          bool prev_digit = false;
+          for (size_t k = i; ok && k < e; ++k) {
+            if (name[k] == '_') {
+              ok = prev_digit && k + 1 < e;
+              prev_digit = false;
+              continue;
+            }
+            int d = DecimalValue(name[k]);
+            if (d < 0) {
+              ok = false;
+              break;
+            }
+            if (index < (uint64_t(1) << 60)) index = index * 10 + d;
+            prev_digit = true;
+          }
+          if (ok && neg && index != 0) ok = false;
+          if (!ok) {
+            throw s.Error("bad character in group name " + PyRepr(name),
+                          int64_t(name.size()) + 1);
+          }
+          if (index >= kMaxGroups) {
+            throw s.Error("invalid group reference " + std::to_string(index),
+                          int64_t(name.size()) + 1);
+          }
+          bool ascii_decimal = std::all_of(name.begin(), name.end(),
+                                           [](char32_t x) { return x >= '0' && x <= '9'; });
+          if (!ascii_decimal) {
+            warnings->push_back(
+                {true, "bad character in group name " + (is_bytes ? PyAscii(name) : PyRepr(name)) +
+                           " at position " +
+                           std::to_string(s.Tell() - int64_t(name.size()) - 1)});
+          }
+        }
+        addgroup(index, int64_t(name.size()) + 1);
+      } else if (c == '0') {
+        std::u32string digits = U"0";
+        if (s.next().in(kOctDigits)) {
+          digits += s.Get().c0;
+          if (s.next().in(kOctDigits)) digits += s.Get().c0;
+        }
+        literal.push_back(char32_t(ParseOct(digits) & 0xff));
+      } else if (InSet(c, kDigits)) {
+        std::u32string digits(1, c);
+        bool isoctal = false;
+        if (s.next().in(kDigits)) {
+          digits += s.Get().c0;
+          if (InSet(c, kOctDigits) && InSet(digits[1], kOctDigits) && s.next().in(kOctDigits)) {
+            digits += s.Get().c0;
+            isoctal = true;
+            uint64_t v = ParseOct(digits);
+            if (v > 0377) {
+              throw s.Error("octal escape value \\" + ToUtf8(digits) +
+                                " outside of range 0-0o377",
+                            int64_t(digits.size()) + 1);
+            }
+            literal.push_back(char32_t(v));
+          }
+        }
+        if (!isoctal) {
+          uint64_t g = 0;
+          for (char32_t d : digits) g = g * 10 + (d - '0');
+          addgroup(g, int64_t(digits.size()));
+        }
+      } else {
+        char32_t lit = 0;
+        switch (c) {
+          case 'a': lit = 7; break;
+          case 'b': lit = 8; break;
+          case 'f': lit = 12; break;
+          case 'n': lit = 10; break;
+          case 'r': lit = 13; break;
+          case 't': lit = 9; break;
+          case 'v': lit = 11; break;
+          case '\\': lit = '\\'; break;
+        }
+        if (lit) {
+          literal.push_back(lit);
+        } else if (c < 128 && AsciiIsAlpha(c)) {
+          throw s.Error("bad escape " + ToUtf8(t.str()), 2);
+        } else {
+          literal += t.str();
+        }
+      }
+    }
+    flush();
+    return true;
+  } catch (ParseFailure& f) {
+    *failure = std::move(f);
+    return false;
+  }
 }
 
 bool Parse(std::u32string_view pattern, bool is_bytes, uint32_t flags, ParsedPattern* out,

@@ -72,11 +72,28 @@ class PikeVm {
     const std::u32string& prefix = prog_.prefix;
     for (size_t pos = start;; ++pos) {
       if (!matched && (!anchored || pos == start) && !(prog_.anchored_start && pos > 0)) {
-        if (clist->size == 0 && !anchored && !prefix.empty()) {
-          // Nothing in flight: skip to the next place the required prefix starts.
+        if (clist->size == 0 && !anchored) {
+          // Nothing in flight: skip to the next place a match could start (the
+          // prefix's first character, a possible first character, a line start).
           size_t next = pos;
-          while (next < end && char32_t(s_[next]) != prefix[0]) ++next;
-          if (next >= end) break;
+          if (!prefix.empty()) {
+            while (next < end && char32_t(s_[next]) != prefix[0]) ++next;
+            if (next >= end) break;
+          } else if (prog_.has_first_set || prog_.line_anchored) {
+            for (;;) {
+              if (prog_.line_anchored) {
+                while (next < end && next > 0 && s_[next - 1] != '\n') ++next;
+              }
+              if (prog_.has_first_set) {
+                while (next < end && !prog_.FirstOk(char32_t(s_[next]))) ++next;
+                if (prog_.line_anchored && next < end && next > 0 && s_[next - 1] != '\n') {
+                  continue;
+                }
+              }
+              break;
+            }
+            if (next >= end && prog_.has_first_set) break;
+          }
           pos = next;
         }
         std::fill(sc_.cur.begin(), sc_.cur.end(), -1);

@@ -84,7 +84,48 @@ bool CharClass::Slow(char32_t c) const {
   return r != negate;
 }
 
+// Per category and character model: which characters < 256 belong, computed once.
+static const uint64_t* CategoryLatin1(Category cat, CharModel model) {
+  struct Tables {
+    uint64_t bits[6][3][4] = {};
+    Tables() {
+      for (int c = 0; c < 6; ++c) {
+        for (int m = 0; m < 3; ++m) {
+          for (char32_t ch = 0; ch < 256; ++ch) {
+            if (CategoryMatches(Category(c), CharModel(m), ch)) {
+              bits[c][m][ch >> 6] |= uint64_t(1) << (ch & 63);
+            }
+          }
+        }
+      }
+    }
+  };
+  static const Tables tables;
+  return tables.bits[int(cat)][int(model)];
+}
+
 void CharClass::Finish() {
+  if (fold == FoldMode::kNone) {
+    // Without folding the answer for c < 256 is the union of the ranges and the
+    // categories (tail literals and ranges are all above 0xffff).
+    for (auto [lo, hi] : ranges) {
+      for (char32_t c = lo; c <= hi && c < 256; ++c) latin1[c >> 6] |= uint64_t(1) << (c & 63);
+    }
+    for (const TailItem& t : tail) {
+      if (t.kind == TailItem::kCategory) {
+        const uint64_t* bits = CategoryLatin1(t.category, model);
+        for (int i = 0; i < 4; ++i) latin1[i] |= bits[i];
+      } else if (t.lo < 256) {
+        for (char32_t c = t.lo; c <= t.hi && c < 256; ++c) {
+          latin1[c >> 6] |= uint64_t(1) << (c & 63);
+        }
+      }
+    }
+    if (negate) {
+      for (auto& w : latin1) w = ~w;
+    }
+    return;
+  }
   for (char32_t c = 0; c < 256; ++c) {
     if (Slow(c)) latin1[c >> 6] |= uint64_t(1) << (c & 63);
   }
@@ -163,6 +204,34 @@ class Compiler {
     CharClass cls;
     cls.model = ModelOf(flags);
     cls.negate = negate;
+    if (!fixup) {
+      // No case folding: the ranges come straight from the items.
+      for (const SetItem& it : set) {
+        if (it.kind == SetItem::Kind::kCategory) {
+          cls.tail.push_back({CharClass::TailItem::kCategory, it.category, 0, 0});
+          continue;
+        }
+        char32_t lo = it.lo, hi = it.kind == SetItem::Kind::kRange ? it.hi : it.lo;
+        if (lo <= 0xffff) cls.ranges.push_back({lo, std::min<char32_t>(hi, 0xffff)});
+        if (hi > 0xffff) {
+          cls.tail.push_back({it.kind == SetItem::Kind::kRange ? CharClass::TailItem::kRange
+                                                               : CharClass::TailItem::kLiteral,
+                              Category::kDigit, lo, hi});
+        }
+      }
+      std::sort(cls.ranges.begin(), cls.ranges.end());
+      std::vector<std::pair<char32_t, char32_t>> merged;
+      for (auto& r : cls.ranges) {
+        if (!merged.empty() && r.first <= merged.back().second + 1) {
+          merged.back().second = std::max(merged.back().second, r.second);
+        } else {
+          merged.push_back(r);
+        }
+      }
+      cls.ranges = std::move(merged);
+      cls.fold = (ignore && locale) ? FoldMode::kLocale : FoldMode::kNone;
+      return cls;
+    }
     auto bmp = std::make_unique<std::bitset<65536>>();
     uint32_t max_set = 0;
     auto set_bit = [&](char32_t c) {
@@ -352,6 +421,36 @@ class Compiler {
         return;
       }
       case Op::kBranch: {
+        bool literal_starts = n.subs.size() >= 4 && !(flags & kFlagIgnoreCase);
+        for (const Seq& alt : n.subs) {
+          literal_starts = literal_starts && !alt.empty() && alt[0].op == Op::kLiteral;
+        }
+        if (literal_starts) {
+          // Many alternatives starting with literals (word lists): dispatch on the
+          // first character instead of trying each alternative in turn.
+          Instr d{IOp::kCharDispatch};
+          d.arg = uint32_t(prog_->dispatch.size());
+          prog_->dispatch.emplace_back();
+          Emit(d);
+          std::vector<std::pair<char32_t, uint32_t>> starts;
+          std::vector<uint32_t> jumps;
+          for (const Seq& alt : n.subs) {
+            starts.push_back({alt[0].value, Here()});
+            CompileSeq(alt, flags);
+            jumps.push_back(Emit(Instr{IOp::kJmp}));
+          }
+          for (uint32_t j : jumps) prog_->code[j].x = Here();
+          CharDispatch& table = prog_->dispatch[d.arg];
+          std::stable_sort(starts.begin(), starts.end(),
+                           [](auto& a, auto& b) { return a.first < b.first; });
+          for (auto& [c, pc] : starts) {
+            if (table.entries.empty() || table.entries.back().first != c) {
+              table.entries.push_back({c, {}});
+            }
+            table.entries.back().second.push_back(pc);
+          }
+          return;
+        }
         std::vector<uint32_t> jumps;
         for (size_t i = 0; i < n.subs.size(); ++i) {
           if (i + 1 < n.subs.size()) {
@@ -713,6 +812,88 @@ bool PreferPike(const Program& prog) {
   return unbounded >= 2;
 }
 
+// The set of characters a match can start with, from the backtracker's program; false
+// if an empty match is possible (or a backreference makes it unknowable).
+bool ComputeFirstSet(Program* prog) {
+  std::vector<bool> seen(prog->code.size());
+  std::vector<uint32_t> stack = {0};
+  auto add_item = [prog](const Instr& in) {
+    if (in.op == IOp::kChar) {
+      if (in.arg < 256) {
+        prog->first_set[in.arg >> 6] |= uint64_t(1) << (in.arg & 63);
+      } else {
+        prog->first_high = true;
+      }
+      return;
+    }
+    for (char32_t c = 0; c < 256; ++c) {
+      if (prog->MatchOne(in, c)) prog->first_set[c >> 6] |= uint64_t(1) << (c & 63);
+    }
+    prog->first_high = true;
+  };
+  while (!stack.empty()) {
+    uint32_t pc = stack.back();
+    stack.pop_back();
+    if (seen[pc]) continue;
+    seen[pc] = true;
+    const Instr& in = prog->code[pc];
+    switch (in.op) {
+      case IOp::kChar: case IOp::kNotChar: case IOp::kCharFold: case IOp::kNotCharFold:
+      case IOp::kAny: case IOp::kAnyAll: case IOp::kClass:
+        add_item(in);
+        break;
+      case IOp::kRepeatOne:
+        if (in.max > 0) add_item(prog->code[in.arg]);
+        if (in.min == 0) stack.push_back(in.x);
+        break;
+      case IOp::kSplit:
+      case IOp::kPossLoop:
+        stack.push_back(in.x);
+        stack.push_back(in.y);
+        break;
+      case IOp::kMaxUntil:
+      case IOp::kMinUntil:
+      case IOp::kGroupExists:
+        stack.push_back(in.x);
+        stack.push_back(pc + 1);
+        break;
+      case IOp::kJmp:
+      case IOp::kRepStart:
+      case IOp::kPossIterEnd:
+      case IOp::kLookStart:  // zero-width: skipping it only widens the set
+        stack.push_back(in.x);
+        break;
+      case IOp::kAt: case IOp::kSave: case IOp::kAtomicStart: case IOp::kAtomicEnd:
+      case IOp::kPossInit: case IOp::kLookEnd:
+        stack.push_back(pc + 1);
+        break;
+      case IOp::kCharDispatch:
+        for (auto& [c, pcs] : prog->dispatch[in.arg].entries) {
+          for (uint32_t p : pcs) stack.push_back(p);
+        }
+        break;
+      case IOp::kBackref: case IOp::kMatch: case IOp::kIterStart: case IOp::kIterCheck:
+        return false;
+    }
+  }
+  return true;
+}
+
+// A literal every match contains, from the top level of the pattern.
+void ComputeRequired(const Seq& seq, uint32_t flags, Program* prog) {
+  for (const Node& n : seq) {
+    if (prog->has_required) return;
+    if (n.op == Op::kLiteral && !(flags & kFlagIgnoreCase)) {
+      prog->has_required = true;
+      prog->required = n.value;
+      return;
+    }
+    if (n.op == Op::kSubpattern) {
+      ComputeRequired(n.subs[0], CombineFlags(flags, n.add_flags, n.del_flags), prog);
+    }
+  }
+}
+
 // The literal every match must start with (top level, no IGNORECASE), and whether
 // matches can only start at position 0.
 void ComputeFacts(const ParsedPattern& parsed, Program* prog) {
@@ -770,6 +951,10 @@ bool CompileProgram(const ParsedPattern& parsed, Program* out, CompileFailure* f
   out->fold_flags = parsed.flags;
   out->min_width = GetWidth(parsed.seq, parsed).first;
   ComputeFacts(parsed, out);
+  out->has_first_set = ComputeFirstSet(out);
+  ComputeRequired(parsed.seq, parsed.flags, out);
+  out->line_anchored = out->code[0].op == IOp::kAt &&
+                       AtCode(out->code[0].arg) == AtCode::kBeginningLine;
   return true;
 }
 
@@ -778,7 +963,7 @@ std::string Disassemble(const Program& prog) {
       "char", "notchar", "charfold", "notcharfold", "any", "anyall", "class", "at",
       "save", "split", "jmp", "repeatone", "repstart", "maxuntil", "minuntil", "possinit",
       "possloop", "possiterend", "atomicstart", "atomicend", "lookstart", "lookend",
-      "backref", "groupexists", "match", "iterstart", "itercheck"};
+      "backref", "groupexists", "match", "iterstart", "itercheck", "chardispatch"};
   std::string out;
   char buf[160];
   for (size_t i = 0; i < prog.code.size(); ++i) {

@@ -67,6 +67,9 @@ enum class IOp : uint8_t {
   // Pike VM only:
   kIterStart,     // regs[arg] = pos (start of a repeat iteration)
   kIterCheck,     // regs[arg] == pos (empty iteration) ? goto y : goto x
+  // Backtracker only:
+  kCharDispatch,  // alternation whose branches all start with a literal: dispatch[arg]
+                  // lists, per first character, the branches to try in order
 };
 
 enum class RepKind : uint8_t { kGreedy, kLazy, kPossessive };
@@ -140,8 +143,26 @@ struct PikeProgram {
   uint32_t lastindex_reg = 0;
 };
 
+// For kCharDispatch: first character -> branch entry points, in priority order.
+struct CharDispatch {
+  std::vector<std::pair<char32_t, std::vector<uint32_t>>> entries;  // sorted by char
+  const std::vector<uint32_t>* Find(char32_t c) const {
+    size_t lo = 0, hi = entries.size();
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (entries[mid].first < c) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo < entries.size() && entries[lo].first == c) ? &entries[lo].second : nullptr;
+  }
+};
+
 struct Program {
   std::vector<Instr> code;
+  std::vector<CharDispatch> dispatch;
   PikeProgram pike;
   bool pike_preferred = false;  // Exec's default engine choice
   std::vector<CharClass> classes;
@@ -160,6 +181,17 @@ struct Program {
   bool needs_backtracker = false;  // backrefs, lookarounds, atomic, possessive, conditionals
   std::u32string prefix;         // every match starts with this exact literal
   uint64_t min_width = 0;        // no match is shorter (SubPattern.getwidth()[0])
+  // The characters a match can start with: chars < 256 in first_set, any char >= 256
+  // if first_high. Only valid when has_first_set (no empty match is possible).
+  bool has_first_set = false;
+  bool first_high = false;
+  uint64_t first_set[4] = {0, 0, 0, 0};
+  bool line_anchored = false;    // starts with ^ under MULTILINE
+  bool has_required = false;     // every match contains `required` (a top-level literal)
+  char32_t required = 0;
+  bool FirstOk(char32_t c) const {
+    return c < 256 ? ((first_set[c >> 6] >> (c & 63)) & 1) != 0 : first_high;
+  }
   uint32_t fold_flags = 0;
   bool MatchOne(const Instr& in, char32_t c) const;
 };

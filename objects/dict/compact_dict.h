@@ -61,9 +61,10 @@
 // Growth: an insertion that finds usable_left() == 0 rebuilds the table for
 // max(size() * growth_factor, 8) slots (growth_factor 3 by default, CPython 3.11's
 // GROWTH_RATE), which doubles a table without holes. Unlike CPython, an insertion never
-// shrinks the table: when at most half of the entries are live the holes are squeezed out
-// in place, without allocating (erase/insert churn made CPython's rule reallocate and
-// page-fault on every cycle). Shrinking is explicit (shrink_to_fit) or by policy.
+// shrinks the table: when at most 2/3 of the entries are live the holes are squeezed out
+// in place, without allocating (under erase/insert churn CPython's rule reallocates and
+// page-faults every few cycles, or doubles the index). Shrinking is explicit
+// (shrink_to_fit) or by policy.
 //
 // Iterator invalidation
 // ---------------------
@@ -174,6 +175,11 @@ inline constexpr unsigned kMinLog2 = 3;
 inline constexpr unsigned kMinTagBits = 4;
 // Tags longer than this give no measurable benefit; the rest of the slot stays zero.
 inline constexpr unsigned kMaxTagBits = 32;
+// A full table whose live fraction is at most kCompactNum / kCompactDen is compacted in
+// place instead of grown. 2/3 keeps the index small under churn; the amortised cost stays
+// bounded (each compaction frees at least a third of the entries array).
+inline constexpr std::size_t kCompactNum = 2;
+inline constexpr std::size_t kCompactDen = 3;
 // Bytes probed at once (one SSE2 register). The slot area has this many extra bytes at the
 // end holding clones of the first slots, so a group load starting at any slot is in bounds.
 inline constexpr std::size_t kGroupBytes = 16;
@@ -1023,10 +1029,18 @@ class CompactDict {
     const std::size_t factor = std::max<std::uint32_t>(policy_.growth_factor, 2);
     return dict_internal::Log2ForSlots(used_ * factor);
   }
-  // An insertion found the entries array full. If at most half of it is live, the holes are
-  // squeezed out in place (no allocation); otherwise the table grows. Insertion never
-  // shrinks the table: an erase/insert churn would otherwise reallocate back and forth.
-  void Grow() { Rebuild(std::max<unsigned>(GrowLog2(), log2_)); }
+  // An insertion found the entries array full. If at most kCompactFraction of it is live,
+  // the holes are squeezed out in place (no allocation, same index size); otherwise the
+  // table grows. Insertion never shrinks the table: under erase/insert churn CPython's rule
+  // reallocates back and forth, and growing on every mostly-live rebuild doubles the index.
+  void Grow() {
+    if (log2_ != 0 && used_ * dict_internal::kCompactDen <=
+                          capacity() * dict_internal::kCompactNum) {
+      Rebuild(log2_);
+    } else {
+      Rebuild(std::max<unsigned>(GrowLog2(), log2_));
+    }
+  }
   [[nodiscard]] bool ShrinkWanted() const {
     return policy_.shrink_divisor != 0 && log2_ > dict_internal::kMinLog2 &&
            used_ * policy_.shrink_divisor < capacity() && ShrinkLog2() < log2_;

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "benchmark/benchmark.h"
@@ -45,9 +48,18 @@ void Sort(Impl impl, It first, It last, Comp comp) {
   }
 }
 
+// Inputs are built once per (shape, n) and shared by the implementations and repetitions.
+template <class T>
+const std::vector<T>& CachedInput(int shape, std::int64_t n) {
+  static std::map<std::pair<int, std::int64_t>, std::vector<T>> cache;
+  auto it = cache.find({shape, n});
+  if (it == cache.end()) it = cache.emplace(std::make_pair(shape, n), Input<T>(shape, n)).first;
+  return it->second;
+}
+
 template <class T>
 void BM_Sort(benchmark::State& state, Impl impl, int shape) {
-  const std::vector<T> input = Input<T>(shape, state.range(0));
+  const std::vector<T>& input = CachedInput<T>(shape, state.range(0));
   std::vector<T> work;
   for (auto _ : state) {
     state.PauseTiming();
@@ -57,13 +69,20 @@ void BM_Sort(benchmark::State& state, Impl impl, int shape) {
     benchmark::DoNotOptimize(work.data());
   }
   if (!std::is_sorted(work.begin(), work.end())) state.SkipWithError("not sorted");
-  std::int64_t cmps = 0;
-  work = input;
-  Sort(impl, work.begin(), work.end(), [&](const T& a, const T& b) {
-    ++cmps;
-    return a < b;
-  });
-  state.counters["cmp_per_elem"] = static_cast<double>(cmps) / input.size();
+  // Comparison count, once per (impl, shape, n, type): it does not vary between runs.
+  static std::map<std::tuple<int, int, std::int64_t>, std::int64_t> counted;  // per T
+  auto key = std::make_tuple(static_cast<int>(impl), shape, state.range(0));
+  auto found = counted.find(key);
+  if (found == counted.end()) {
+    std::int64_t cmps = 0;
+    work = input;
+    Sort(impl, work.begin(), work.end(), [&](const T& a, const T& b) {
+      ++cmps;
+      return a < b;
+    });
+    found = counted.emplace(key, cmps).first;
+  }
+  state.counters["cmp_per_elem"] = static_cast<double>(found->second) / input.size();
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 

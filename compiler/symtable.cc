@@ -372,7 +372,7 @@ class Builder {
             return Error("nonlocal declaration not allowed at module level", s);
           }
           if (!AddDef(name, g ? kDefGlobal : kDefNonlocal, s)) return false;
-          directives_[cur_][Mangle(name)] = s;
+          directives_[cur_].emplace(Mangle(name), s);
         }
         return true;
       }
@@ -439,12 +439,12 @@ class Builder {
         if (!AddDef(target->f[0].ident(), (in_scope & kDefGlobal) ? kDefGlobal : kDefNonlocal, e)) {
           return false;
         }
-        directives_[cur_][name] = e;
+        directives_[cur_].emplace(name, e);
         return AddDefIn(ste, target->f[0].ident(), kDefLocal, e);
       }
       if (ste->type == BlockType::kModule) {
         if (!AddDef(target->f[0].ident(), kDefGlobal, e)) return false;
-        directives_[cur_][name] = e;
+        directives_[cur_].emplace(name, e);
         return AddDefIn(ste, target->f[0].ident(), kDefGlobal, e);
       }
       if (ste->type == BlockType::kClass) {

@@ -34,6 +34,7 @@ bool ReadFile(const std::string& path, std::string* out) {
 std::string DumpOrError(const std::string& bytes) {
   pyrt::compiler::ParseResult r = pyrt::compiler::ParseFile(bytes);
   if (!r.module) return pyrt::compiler::FormatError(r.error);
+  if (pyrt::compiler::AstDepth(r.module) > pyrt::compiler::kAstParseMaxDepth) return "RecursionError";
   std::unique_ptr<pyrt::compiler::Scope> top;
   pyrt::compiler::SyntaxErrorInfo err;
   if (!pyrt::compiler::BuildSymtable(r.module, &top, &err)) return pyrt::compiler::FormatError(err);
@@ -44,8 +45,11 @@ std::string DumpOrError(const std::string& bytes) {
 #else
 std::string DumpOrError(const std::string& bytes) {
   pyrt::compiler::ParseResult r = pyrt::compiler::ParseFile(bytes);
-  if (r.module) return pyrt::compiler::Dump(r.module);
-  return pyrt::compiler::FormatError(r.error);
+  if (!r.module) return pyrt::compiler::FormatError(r.error);
+  // Deeper trees make ast.parse raise RecursionError (and would exhaust our
+  // recursive printer's stack).
+  if (pyrt::compiler::AstDepth(r.module) > pyrt::compiler::kAstParseMaxDepth) return "RecursionError";
+  return pyrt::compiler::Dump(r.module);
 }
 #endif
 

@@ -1607,6 +1607,7 @@ Node* Parser::YieldExpr() {
 }
 
 Node* Parser::Lambda() {
+  PYRT_ENTER();  // lambdef + expression: two levels per lambda, as in CPython
   size_t start = p_;
   ++p_;
   Node* args = Params(true);
@@ -3320,7 +3321,11 @@ ParseResult ParseFile(std::string_view bytes) {
     r.error = tokerr;
     return r;
   }
-  Parser p(r.arena.get(), r.text, &toks, 0, &r.error);
+  // CPython's generated parser spends this many more levels than ours above the
+  // expression chain (file -> statements -> ... -> expression); starting here
+  // makes the MemoryError thresholds agree (e.g. 5969 nested unary minus).
+  constexpr int kCPythonExtraLevels = 12;
+  Parser p(r.arena.get(), r.text, &toks, kCPythonExtraLevels, &r.error);
   p.SetChars(declared);
   Node* m = p.File();
   if (m) {

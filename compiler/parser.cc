@@ -962,7 +962,7 @@ Node* Parser::FunctionDef(std::vector<Node*>* decos, size_t start) {
   if (!Accept(Tok::kLpar)) return FailAtTok(Cur(), "expected '('");
   Node* args = Params(false);
   if (failed_) return nullptr;
-  if (!Accept(Tok::kRpar)) {
+  if (!args || !Accept(Tok::kRpar)) {
     p_ = start;
     return nullptr;
   }

@@ -362,6 +362,33 @@ void DumpNode(const Node* n, std::string* out) {
 
 void ReprFloat(double d, std::string* out) { FormatFloat(d, true, out); }
 
+int AstDepth(const Node* root) {
+  std::vector<std::pair<const Node*, int>> stack{{root, 1}};
+  int best = 0;
+  while (!stack.empty()) {
+    auto [n, d] = stack.back();
+    stack.pop_back();
+    if (d > best) best = d;
+    const KindInfo& k = Schema(n->kind);
+    for (int i = 0; i < k.nfields; ++i) {
+      FieldType t = k.fields[i].type;
+      if ((t == FieldType::kNode || t == FieldType::kOptNode) && n->f[i].tag == Slot::kNode &&
+          n->f[i].node) {
+        const Node* c = n->f[i].node;
+        if (Schema(c->kind).nfields || Schema(c->kind).has_attributes) stack.push_back({c, d + 1});
+      } else if (t == FieldType::kSeq && n->f[i].tag == Slot::kSeq) {
+        for (uint32_t j = 0; j < n->f[i].n; ++j) {
+          const Node* c = n->f[i].items[j];
+          if (c && (Schema(c->kind).nfields || Schema(c->kind).has_attributes)) {
+            stack.push_back({c, d + 1});
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
 std::string Dump(const Node* node) {
   std::string out;
   DumpNode(node, &out);

@@ -133,6 +133,15 @@ struct KindInfo {
 // ast.dump(node, include_attributes=True) as CPython 3.11 prints it.
 [[nodiscard]] std::string Dump(const Node* node);
 
+// Nesting depth of the tree, counting nodes that have fields or attributes
+// (contexts and operators are not counted), without recursion.
+[[nodiscard]] int AstDepth(const Node* root);
+
+// ast.parse raises RecursionError while converting a tree deeper than this to
+// Python objects (3000 = recursion limit 1000 x 3, less 3 per active Python
+// frame; calibrated against the reference `python3 -c` command).
+inline constexpr int kAstParseMaxDepth = 2992;
+
 // Python's repr() of a str given as generalized UTF-8 (see Constant::text).
 void ReprStr(std::string_view s, std::string* out);
 // Python's repr() of a float.

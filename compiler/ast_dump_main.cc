@@ -1,3 +1,6 @@
+// Built twice: as ast_dump, and with PYRT_SYMTABLE_DUMP as symtable_dump (the
+// same modes, printing DumpSymtable's text instead of the AST; see symtable.h).
+//
 // ast_dump FILE...: prints ast.dump(ast.parse(bytes), include_attributes=True)
 // for each file, or one line
 //   "<Type>: <msg> (line L, offset O, end_line EL, end_offset EO)"
@@ -14,6 +17,7 @@
 #include <string>
 
 #include "compiler/parser.h"
+#include "compiler/symtable.h"
 
 namespace {
 
@@ -26,11 +30,28 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+#ifdef PYRT_SYMTABLE_DUMP
 std::string DumpOrError(const std::string& bytes) {
   pyrt::compiler::ParseResult r = pyrt::compiler::ParseFile(bytes);
-  if (r.module) return pyrt::compiler::Dump(r.module);
-  return pyrt::compiler::FormatError(r.error);
+  if (!r.module) return pyrt::compiler::FormatError(r.error);
+  if (pyrt::compiler::AstDepth(r.module) > pyrt::compiler::kAstParseMaxDepth) return "RecursionError";
+  std::unique_ptr<pyrt::compiler::Scope> top;
+  pyrt::compiler::SyntaxErrorInfo err;
+  if (!pyrt::compiler::BuildSymtable(r.module, &top, &err)) return pyrt::compiler::FormatError(err);
+  std::string out = pyrt::compiler::DumpSymtable(*top);
+  out.pop_back();  // the caller adds the final newline
+  return out;
 }
+#else
+std::string DumpOrError(const std::string& bytes) {
+  pyrt::compiler::ParseResult r = pyrt::compiler::ParseFile(bytes);
+  if (!r.module) return pyrt::compiler::FormatError(r.error);
+  // Deeper trees make ast.parse raise RecursionError (and would exhaust our
+  // recursive printer's stack).
+  if (pyrt::compiler::AstDepth(r.module) > pyrt::compiler::kAstParseMaxDepth) return "RecursionError";
+  return pyrt::compiler::Dump(r.module);
+}
+#endif
 
 uint32_t Crc32(const std::string& s) {
   static uint32_t table[256];

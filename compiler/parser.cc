@@ -225,6 +225,7 @@ class Parser {
   Node* StarNamedExpression();
   Node* NamedExpression();
   Node* Expression();
+  Node* ExpressionImpl();
   Node* YieldExpr();
   Node* Lambda();
   Node* Disjunction();
@@ -285,6 +286,9 @@ class Parser {
   SyntaxErrorInfo* err_;
   bool fstring_;
   bool no_comma_check_ = false;
+  // Expression() memo per no_comma_check_ value: end token per start (-1 unknown).
+  std::vector<int32_t> memo_end_[2];
+  std::vector<Node*> memo_node_[2];
   bool named_checks_ = true;  // false while parsing call arguments
   bool StartsExpression() {
     const Token& t = Cur();
@@ -958,7 +962,7 @@ Node* Parser::FunctionDef(std::vector<Node*>* decos, size_t start) {
   if (!Accept(Tok::kLpar)) return FailAtTok(Cur(), "expected '('");
   Node* args = Params(false);
   if (failed_) return nullptr;
-  if (!Accept(Tok::kRpar)) {
+  if (!args || !Accept(Tok::kRpar)) {
     p_ = start;
     return nullptr;
   }
@@ -1533,7 +1537,29 @@ Node* Parser::NamedExpression() {
   return e;
 }
 
+// Memoized on the start token (as CPython memoizes rules): alternatives that
+// re-parse the same expression would otherwise cost exponential time on nested
+// brackets.
 Node* Parser::Expression() {
+  int v = no_comma_check_ ? 1 : 0;  // the result depends on this flag
+  if (memo_end_[v].empty()) {
+    memo_end_[v].assign(t_.size() + 1, -1);
+    memo_node_[v].assign(t_.size() + 1, nullptr);
+  }
+  size_t start = p_;
+  if (memo_end_[v][start] >= 0) {
+    p_ = static_cast<size_t>(memo_end_[v][start]);
+    return memo_node_[v][start];
+  }
+  Node* r = ExpressionImpl();
+  if (!failed_) {
+    memo_end_[v][start] = static_cast<int32_t>(p_);
+    memo_node_[v][start] = r;
+  }
+  return r;
+}
+
+Node* Parser::ExpressionImpl() {
   PYRT_ENTER();
   if (AtKw(Kw::kLambda)) return Lambda();
   size_t start = p_;
@@ -1607,6 +1633,7 @@ Node* Parser::YieldExpr() {
 }
 
 Node* Parser::Lambda() {
+  PYRT_ENTER();  // lambdef + expression: two levels per lambda, as in CPython
   size_t start = p_;
   ++p_;
   Node* args = Params(true);
@@ -3320,7 +3347,11 @@ ParseResult ParseFile(std::string_view bytes) {
     r.error = tokerr;
     return r;
   }
-  Parser p(r.arena.get(), r.text, &toks, 0, &r.error);
+  // CPython's generated parser spends this many more levels than ours above the
+  // expression chain (file -> statements -> ... -> expression); starting here
+  // makes the MemoryError thresholds agree (e.g. 5969 nested unary minus).
+  constexpr int kCPythonExtraLevels = 12;
+  Parser p(r.arena.get(), r.text, &toks, kCPythonExtraLevels, &r.error);
   p.SetChars(declared);
   Node* m = p.File();
   if (m) {

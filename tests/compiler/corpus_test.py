@@ -48,6 +48,30 @@ def python_output(data):
         return "ValueError: %s" % e
 
 
+def python_symtable(data):
+    """The text symtable_dump prints, per CPython's _symtable module."""
+    import _symtable
+    try:
+        top = _symtable.symtable(data, "<corpus>", "exec")
+    except SyntaxError as e:
+        return "%s: %s (line %s, offset %s, end_line %s, end_offset %s)" % (
+            type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+    except (MemoryError, RecursionError) as e:
+        return type(e).__name__
+    except ValueError as e:
+        return "ValueError: %s" % e
+    out = []
+
+    def walk(t):
+        out.append("scope %d %s %d" % (t.type, t.name, t.lineno))
+        for n, f in sorted(t.symbols.items()):
+            out.append("  %s %d" % (n, f))
+        for c in t.children:
+            walk(c)
+    walk(top)
+    return "\n".join(out)
+
+
 def corpus_files(lib):
     out = []
     for root, dirs, files in os.walk(lib):
@@ -77,9 +101,13 @@ def main():
     ap.add_argument("--expected", default=None)
     ap.add_argument("--update", action="store_true", help="rewrite the expected list")
     ap.add_argument("--show", type=int, default=0, help="show the first N differences")
+    ap.add_argument("--symtable", action="store_true",
+                    help="compare symtable_dump with _symtable instead of the AST")
     args = ap.parse_args()
-    tool = args.ast_dump or find_runfile("compiler/ast_dump")
-    expected_path = args.expected or find_runfile("tests/compiler/ast_expected_differences.txt")
+    oracle = python_symtable if args.symtable else python_output
+    kind = "symtable" if args.symtable else "ast"
+    tool = args.ast_dump or find_runfile("compiler/%s_dump" % kind)
+    expected_path = args.expected or find_runfile("tests/compiler/%s_expected_differences.txt" % kind)
     files = corpus_files(args.lib)
     rels = [os.path.relpath(f, args.lib) for f in files]
 
@@ -98,7 +126,7 @@ def main():
     for f, rel in zip(files, rels):
         with open(f, "rb") as fh:
             data = fh.read()
-        text = python_output(data) + "\n"
+        text = oracle(data) + "\n"
         enc = text.encode("utf-8", "surrogatepass")
         mine = ours.get(f)
         if mine != ("%08x" % zlib.crc32(enc), len(enc)):
@@ -116,7 +144,7 @@ def main():
         print("wrote", args.expected or expected_path)
     for rel in differ[: args.show]:
         f = os.path.join(args.lib, rel)
-        a = python_output(open(f, "rb").read())
+        a = oracle(open(f, "rb").read())
         b = subprocess.run([tool, f], capture_output=True, text=True, errors="replace").stdout.rstrip("\n")
         i = 0
         while i < min(len(a), len(b)) and a[i] == b[i]:

@@ -60,15 +60,26 @@ def python_error(src):
         return type(e).__name__
 
 
+def python_symtable_line(src):
+    from corpus_test import python_symtable
+    out = python_symtable(src.encode("utf-8", "surrogateescape"))
+    return out.split(", end_line")[0] if out.startswith("SyntaxError") else out
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--symtable", action="store_true",
+                    help="symtable_snippets.txt vs _symtable (whole output compared)")
     ap.add_argument("--ast-dump", default=None)
     ap.add_argument("--update", action="store_true")
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args()
-    tool = args.ast_dump or find_runfile("compiler/ast_dump")
-    data = find_runfile("tests/compiler/invalid_snippets.txt")
-    exp_path = find_runfile("tests/compiler/error_expected_differences.txt")
+    kind = "symtable" if args.symtable else "ast"
+    tool = args.ast_dump or find_runfile("compiler/%s_dump" % kind)
+    data = find_runfile("tests/compiler/%s" % ("symtable_snippets.txt" if args.symtable
+                                               else "invalid_snippets.txt"))
+    exp_path = find_runfile("tests/compiler/%s" % ("symtable_expected_differences.txt.snippets"
+                                                   if args.symtable else "error_expected_differences.txt"))
     items = snippets(data)
     tmp = tempfile.mkdtemp()
     paths = []
@@ -79,6 +90,20 @@ def main():
         paths.append(p)
     proc = subprocess.run([tool, "--each"], input="\n".join(paths) + "\n", capture_output=True,
                           encoding="utf-8", errors="replace")
+    if args.symtable:
+        # Multi-line outputs: run one file at a time.
+        differ = []
+        for (key, src), p in zip(items, paths):
+            got = subprocess.run([tool, p], capture_output=True, encoding="utf-8",
+                                 errors="replace").stdout.rstrip("\n")
+            got = got.split(", end_line")[0] if got.startswith("SyntaxError") else got
+            want = python_symtable_line(src)
+            if got != want:
+                differ.append((key, want, got))
+        print("%d of %d symtable snippets identical to _symtable" % (len(items) - len(differ), len(items)))
+        for key, want, got in differ[: args.show]:
+            print("--- %r\n  python: %s\n  ours  : %s" % (key, want, got))
+        return 1 if differ else 0
     outs = proc.stdout.split("\n")
     if proc.returncode != 0 or len(outs) < len(items):
         print("ast_dump failed", proc.returncode, proc.stderr[-2000:])

@@ -97,15 +97,20 @@ void Gil::Unlink(ThreadState& ts) {
 void Gil::PassToHeadLocked() {
   ThreadState* next = q_head_;
   Unlink(*next);
+  const bool parked = next->parked_;
   switch_number_.fetch_add(1, std::memory_order_relaxed);
   n_switches_.fetch_add(1, std::memory_order_relaxed);
-  if (next->parked_) next->cv_.notify_one();
   // The new holder gets a full interval unless a priority waiter is next in line.
   if (q_head_ != nullptr && q_head_->priority_) {
     breaker_.Set(EvalBreaker::kGilDropRequest);
   } else {
     breaker_.Clear(EvalBreaker::kGilDropRequest);
   }
+  // Publish last. A spinning head runs as soon as it sees itself as the holder, and may
+  // finish and free its state before we return, so `next` is touched after the store only
+  // when it sleeps on its condition variable (it needs mu_, which we hold, to wake).
+  holder_.store(next);
+  if (parked) next->cv_.notify_one();
 }
 
 // --- The priority budget (mu_ held) ---
@@ -273,7 +278,6 @@ void Gil::ReleaseLocked() {
     // also keeps a thread that releases and re-takes in a tight loop from starving
     // a spinning waiter (measured: without it a waiter lost every race for a whole
     // interval).
-    holder_.store(head);
     PassToHeadLocked();
     return;
   }
@@ -323,7 +327,6 @@ void Gil::Yield(ThreadState& ts) {
     again = priority_enabled_.load(std::memory_order_relaxed) && GrantPriorityLocked(now);
   }
   n_forced_.fetch_add(1, std::memory_order_relaxed);
-  holder_.store(q_head_);
   PassToHeadLocked();
   Enqueue(ts, again);
   if (again) {

@@ -228,7 +228,7 @@ class ThreadState {
   friend class AcquireGil;
 
   Interpreter* interp_;
-  uint64_t id_;
+  uint64_t id_ = 0;  // set by Interpreter::Register
   uint64_t ident_;
   bool is_main_;
   std::atomic<void*> async_exc_{nullptr};

@@ -26,7 +26,6 @@ ThreadState* CurrentThreadState() noexcept { return t_current; }
 
 ThreadState::ThreadState(Key, Interpreter& interp, bool is_main)
     : interp_(&interp),
-      id_(g_next_thread_id.fetch_add(1, std::memory_order_relaxed)),
       ident_(static_cast<uint64_t>(pthread_self())),
       is_main_(is_main) {}
 
@@ -44,6 +43,9 @@ Interpreter::~Interpreter() {
 
 void Interpreter::Register(ThreadState& ts) {
   std::lock_guard<std::mutex> lock(registry_mu_);
+  // The id is drawn under the registry lock, so the registry (in registration order) is
+  // also in id order: two threads starting at once cannot register out of id order.
+  ts.id_ = g_next_thread_id.fetch_add(1, std::memory_order_relaxed);
   if (ts.is_main_) {
     if (main_ != nullptr) Die("a second main thread state");
     main_ = &ts;

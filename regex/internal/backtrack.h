@@ -28,6 +28,28 @@ namespace pyrt::regex_internal {
 
 enum class RunStatus : uint8_t { kMatch, kNoMatch, kResourceExhausted, kInterrupted };
 
+// Whether the zero-width assertion `in` (an AT instruction: ^ $ \A \Z \b \B) holds at
+// `pos` of the subject s[0, end). Shared by the backtracker and the Pike VM.
+template <typename CharT>
+bool AtMatches(const Instr& in, const CharT* s, size_t pos, size_t end) {
+  switch (AtCode(in.arg)) {
+    case AtCode::kBeginning: return pos == 0;
+    case AtCode::kBeginningLine: return pos == 0 || s[pos - 1] == '\n';
+    case AtCode::kEnd: return pos == end || (pos + 1 == end && s[pos] == '\n');
+    case AtCode::kEndLine: return pos == end || s[pos] == '\n';
+    case AtCode::kEndString: return pos == end;
+    case AtCode::kBoundary:
+    case AtCode::kNonBoundary: {
+      if (end == 0) return false;
+      CharModel m = CharModel(in.model);
+      bool that = pos > 0 && IsWordChar(m, s[pos - 1]);
+      bool self = pos < end && IsWordChar(m, s[pos]);
+      return (AtCode(in.arg) == AtCode::kBoundary) ? (self != that) : (self == that);
+    }
+  }
+  return false;
+}
+
 // What a match attempt is asked to do.
 struct RunParams {
   size_t end = 0;             // endpos: the subject is s[0, end)
@@ -112,25 +134,7 @@ class Backtracker {
     return true;
   }
 
-  bool AtOk(const Instr& in, size_t pos) const {
-    size_t end = p_.end;
-    switch (AtCode(in.arg)) {
-      case AtCode::kBeginning: return pos == 0;
-      case AtCode::kBeginningLine: return pos == 0 || s_[pos - 1] == '\n';
-      case AtCode::kEnd: return pos == end || (pos + 1 == end && s_[pos] == '\n');
-      case AtCode::kEndLine: return pos == end || s_[pos] == '\n';
-      case AtCode::kEndString: return pos == end;
-      case AtCode::kBoundary:
-      case AtCode::kNonBoundary: {
-        if (end == 0) return false;
-        CharModel m = CharModel(in.model);
-        bool that = pos > 0 && IsWordChar(m, s_[pos - 1]);
-        bool self = pos < end && IsWordChar(m, s_[pos]);
-        return (AtCode(in.arg) == AtCode::kBoundary) ? (self != that) : (self == that);
-      }
-    }
-    return false;
-  }
+  bool AtOk(const Instr& in, size_t pos) const { return AtMatches(in, s_, pos, p_.end); }
 
   // How many times (up to `limit`) the single-character item matches from pos.
   size_t CountOne(const Instr& item, size_t pos, uint64_t limit) const {

@@ -132,25 +132,7 @@ class PikeVm {
   const std::vector<int64_t>& regs() const { return out_; }
 
  private:
-  bool AtOk(const Instr& in, size_t pos) const {
-    size_t end = p_.end;
-    switch (AtCode(in.arg)) {
-      case AtCode::kBeginning: return pos == 0;
-      case AtCode::kBeginningLine: return pos == 0 || s_[pos - 1] == '\n';
-      case AtCode::kEnd: return pos == end || (pos + 1 == end && s_[pos] == '\n');
-      case AtCode::kEndLine: return pos == end || s_[pos] == '\n';
-      case AtCode::kEndString: return pos == end;
-      case AtCode::kBoundary:
-      case AtCode::kNonBoundary: {
-        if (end == 0) return false;
-        CharModel m = CharModel(in.model);
-        bool that = pos > 0 && IsWordChar(m, s_[pos - 1]);
-        bool self = pos < end && IsWordChar(m, s_[pos]);
-        return (AtCode(in.arg) == AtCode::kBoundary) ? (self != that) : (self == that);
-      }
-    }
-    return false;
-  }
+  bool AtOk(const Instr& in, size_t pos) const { return AtMatches(in, s_, pos, p_.end); }
 
   // Adds the thread at pc (with registers sc_.cur) and everything reachable from it
   // through epsilon edges, in priority order.

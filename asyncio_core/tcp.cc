@@ -329,28 +329,40 @@ void TcpTransport::CloseForLoopClose() {
   protocol_.reset();
 }
 
+namespace {
+
+// The common start of create_connection and create_server: checks the loop, parses the
+// numeric address and opens a non-blocking stream socket for it. Returns the fd, or -1
+// with *error set (EBADF for a closed loop, EINVAL for a bad address, else errno).
+int OpenStreamSocket(EventLoop& loop, const std::string& host, int port, sockaddr_storage* addr,
+                     socklen_t* len, int* error) {
+  *error = 0;
+  if (loop.is_closed()) {
+    *error = EBADF;
+    return -1;
+  }
+  *len = ParseAddress(host, port, addr);
+  if (*len == 0) {
+    *error = EINVAL;
+    return -1;
+  }
+  int fd = ::socket(addr->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) *error = errno;
+  return fd;
+}
+
+}  // namespace
+
 std::shared_ptr<TcpTransport> create_connection(EventLoop& loop, const std::string& host,
                                                 int port, ProtocolFactory factory,
                                                 std::function<void(TcpTransport*, int)> on_done,
                                                 int* error) {
   int dummy;
   if (!error) error = &dummy;
-  *error = 0;
-  if (loop.is_closed()) {
-    *error = EBADF;
-    return nullptr;
-  }
   sockaddr_storage addr;
-  socklen_t len = ParseAddress(host, port, &addr);
-  if (len == 0) {
-    *error = EINVAL;
-    return nullptr;
-  }
-  int fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) {
-    *error = errno;
-    return nullptr;
-  }
+  socklen_t len;
+  int fd = OpenStreamSocket(loop, host, port, &addr, &len, error);
+  if (fd < 0) return nullptr;
   int rc = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), len);
   if (rc != 0 && errno != EINPROGRESS) {
     *error = errno;
@@ -450,22 +462,10 @@ std::shared_ptr<Server> create_server(EventLoop& loop, const std::string& host, 
                                       ProtocolFactory factory, int* error, int backlog) {
   int dummy;
   if (!error) error = &dummy;
-  *error = 0;
-  if (loop.is_closed()) {
-    *error = EBADF;
-    return nullptr;
-  }
   sockaddr_storage addr;
-  socklen_t len = ParseAddress(host, port, &addr);
-  if (len == 0) {
-    *error = EINVAL;
-    return nullptr;
-  }
-  int fd = ::socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-  if (fd < 0) {
-    *error = errno;
-    return nullptr;
-  }
+  socklen_t len;
+  int fd = OpenStreamSocket(loop, host, port, &addr, &len, error);
+  if (fd < 0) return nullptr;
   int one = 1;
   ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0 ||

@@ -230,6 +230,7 @@ class Parser {
   Node* Lambda();
   Node* Disjunction();
   Node* Conjunction();
+  Node* BoolOpChain(Kw keyword, Kind op, Node* (Parser::*operand)());
   Node* Inversion();
   Node* Comparison();
   Node* BitOr();
@@ -1653,15 +1654,16 @@ Node* Parser::Lambda() {
   return n;
 }
 
-Node* Parser::Disjunction() {
-  PYRT_ENTER();
+// disjunction: conjunction ('or' conjunction)+ | conjunction, and conjunction likewise
+// with 'and': one BoolOp over every operand, or the single operand itself.
+Node* Parser::BoolOpChain(Kw keyword, Kind op, Node* (Parser::*operand)()) {
   size_t start = p_;
-  Node* first = Conjunction();
-  if (!first || !AtKw(Kw::kOr)) return first;
+  Node* first = (this->*operand)();
+  if (!first || !AtKw(keyword)) return first;
   std::vector<Node*> vals{first};
-  while (AtKw(Kw::kOr)) {
+  while (AtKw(keyword)) {
     size_t save = p_++;
-    Node* e = Conjunction();
+    Node* e = (this->*operand)();
     if (!e) {
       if (failed_) return nullptr;
       p_ = save;
@@ -1671,32 +1673,19 @@ Node* Parser::Disjunction() {
   }
   if (vals.size() == 1) return first;
   Node* n = Make(Kind::BoolOp, start);
-  SetN(n, 0, Op(Kind::Or));
+  SetN(n, 0, Op(op));
   SetSeq(n, 1, vals);
   return n;
 }
 
+Node* Parser::Disjunction() {
+  PYRT_ENTER();
+  return BoolOpChain(Kw::kOr, Kind::Or, &Parser::Conjunction);
+}
+
 Node* Parser::Conjunction() {
   PYRT_ENTER();
-  size_t start = p_;
-  Node* first = Inversion();
-  if (!first || !AtKw(Kw::kAnd)) return first;
-  std::vector<Node*> vals{first};
-  while (AtKw(Kw::kAnd)) {
-    size_t save = p_++;
-    Node* e = Inversion();
-    if (!e) {
-      if (failed_) return nullptr;
-      p_ = save;
-      break;
-    }
-    vals.push_back(e);
-  }
-  if (vals.size() == 1) return first;
-  Node* n = Make(Kind::BoolOp, start);
-  SetN(n, 0, Op(Kind::And));
-  SetSeq(n, 1, vals);
-  return n;
+  return BoolOpChain(Kw::kAnd, Kind::And, &Parser::Inversion);
 }
 
 Node* Parser::Inversion() {

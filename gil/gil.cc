@@ -31,7 +31,6 @@ Gil::Gil(EvalBreaker& breaker)
     : breaker_(breaker),
       interval_ns_(std::chrono::nanoseconds(kDefaultSwitchInterval).count()) {
   bucket_ns_ = static_cast<double>(interval_ns_.load());
-  bucket_refill_ns_ = NowNs();
 }
 
 Gil::~Gil() = default;
@@ -98,7 +97,7 @@ void Gil::PassToHeadLocked() {
   ThreadState* next = q_head_;
   Unlink(*next);
   const bool parked = next->parked_;
-  switch_number_.fetch_add(1, std::memory_order_relaxed);
+  ++head_served_;  // the queue moved: every waiter's interval clock restarts
   n_switches_.fetch_add(1, std::memory_order_relaxed);
   // The new holder gets a full interval unless a priority waiter is next in line.
   if (q_head_ != nullptr && q_head_->priority_) {
@@ -115,11 +114,24 @@ void Gil::PassToHeadLocked() {
 
 // --- The priority budget (mu_ held) ---
 
-bool Gil::GrantPriorityLocked(int64_t now_ns) {
-  double cap = static_cast<double>(interval_ns_.load(std::memory_order_relaxed));
-  bucket_ns_ = std::min(
-      cap, bucket_ns_ + static_cast<double>(now_ns - bucket_refill_ns_) * kPriorityShare);
-  bucket_refill_ns_ = now_ns;
+// The bucket is refilled by ordinary (non-priority) lock time, not by wall-clock
+// time: `kPriorityShare` bounds the priority tenures' share of the time the lock is
+// *held*. Refilled by wall-clock time, it was not a bound at all where it mattered:
+// on a loaded machine a CPU-bound waiter woken from its condition variable can take
+// milliseconds to run, the lock stays free meanwhile, that idle time refilled the
+// bucket, and a thread returning from short blocking calls pre-empted the CPU-bound
+// thread at every return without ever being denied (measured: the CPU thread kept
+// 10% of the lock time).
+namespace {
+constexpr double kCreditPerOrdinaryNs = kPriorityShare / (1.0 - kPriorityShare);
+static_assert(kPriorityShare > 0 && kPriorityShare < 1);
+}  // namespace
+
+bool Gil::GrantPriorityLocked() {
+  const double cap = static_cast<double>(interval_ns_.load(std::memory_order_relaxed));
+  const auto credit =
+      static_cast<double>(credit_ns_.exchange(0, std::memory_order_relaxed));
+  bucket_ns_ = std::min(cap, bucket_ns_ + credit * kCreditPerOrdinaryNs);
   if (bucket_ns_ > 0) {
     n_grants_.fetch_add(1, std::memory_order_relaxed);
     return true;
@@ -128,42 +140,54 @@ bool Gil::GrantPriorityLocked(int64_t now_ns) {
   return false;
 }
 
-void Gil::ChargeTenureLocked(ThreadState& ts, int64_t now_ns) {
-  bucket_ns_ -= static_cast<double>(now_ns - ts.tenure_start_ns_);
-  ts.priority_tenure_ = false;
+void Gil::StartTenure(ThreadState& ts) {
+  NoteHolderCpu();
+  ts.tenure_start_ns_ = NowNs();
+}
+
+void Gil::EndTenure(ThreadState& ts, int64_t now_ns) {
+  const int64_t held = now_ns - ts.tenure_start_ns_;
+  if (ts.priority_tenure_) {
+    bucket_ns_ -= static_cast<double>(held);  // mu_ held (priority tenures only)
+    ts.priority_tenure_ = false;
+  } else {
+    credit_ns_.fetch_add(held, std::memory_order_relaxed);
+  }
 }
 
 // --- Acquire / Release / Yield ---
 
 void Gil::Acquire(ThreadState& ts, AcquireMode mode) {
   ts.priority_tenure_ = false;
+  // Taking a free lock without queueing (here, and below under mu_) is a barge: it
+  // does not restart the queued waiters' interval clocks (`head_served_`), so a
+  // thread that releases and re-takes the lock in a loop is asked to drop it one
+  // interval after the head of the queue started waiting, like any other holder.
   ThreadState* expected = nullptr;
   if (holder_.load(std::memory_order_relaxed) == nullptr &&
       holder_.compare_exchange_strong(expected, &ts)) {
-    switch_number_.fetch_add(1, std::memory_order_relaxed);
-    NoteHolderCpu();
+    StartTenure(ts);
     return;
   }
   std::unique_lock<std::mutex> lock(mu_);
-  bool priority = mode == AcquireMode::kAfterBlocking &&
-                  priority_enabled_.load(std::memory_order_relaxed) &&
-                  GrantPriorityLocked(NowNs());
-  Enqueue(ts, priority);
   expected = nullptr;
   if (holder_.compare_exchange_strong(expected, &ts)) {
-    // The holder let go between our fast path and the enqueue.
-    Unlink(ts);
-    switch_number_.fetch_add(1, std::memory_order_relaxed);
-    NoteHolderCpu();
+    // The holder let go between our fast path and taking mu_.
+    StartTenure(ts);
     return;
   }
+  // A release from here on either sees our `waiters_` increment (and takes mu_,
+  // which we hold until Wait) or frees the lock for Wait's spin to take.
+  bool priority = mode == AcquireMode::kAfterBlocking &&
+                  priority_enabled_.load(std::memory_order_relaxed) &&
+                  GrantPriorityLocked();
+  Enqueue(ts, priority);
   if (priority) {
     ts.priority_tenure_ = true;
     breaker_.Set(EvalBreaker::kGilDropRequest);
   }
   Wait(ts, lock);
-  NoteHolderCpu();
-  if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
+  StartTenure(ts);
 }
 
 void Gil::NoteHolderCpu() {
@@ -172,8 +196,10 @@ void Gil::NoteHolderCpu() {
 
 // A queued waiter found the lock free and took it: leave the queue (mu_ held).
 void Gil::TookFromQueueLocked(ThreadState& ts) {
+  // Only the head taking the lock is the queue being served; a waiter further back
+  // that won the race for a free lock barged, and the head's clock keeps running.
+  if (&ts == q_head_) ++head_served_;
   Unlink(ts);
-  switch_number_.fetch_add(1, std::memory_order_relaxed);
   n_switches_.fetch_add(1, std::memory_order_relaxed);
   // Like CPython's take: the new holder starts a fresh interval, unless a priority
   // waiter is now first in line.
@@ -197,7 +223,7 @@ bool Gil::TryTakeLocked(ThreadState& ts) {
 
 void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
   // The interval rule's clock runs across spin and park rounds.
-  uint64_t seen = switch_number_.load(std::memory_order_relaxed);
+  uint64_t seen = head_served_;
   auto deadline = std::chrono::steady_clock::now() +
                   std::chrono::nanoseconds(interval_ns_.load(std::memory_order_relaxed));
   for (;;) {
@@ -246,7 +272,7 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
       if (ts.cv_.wait_until(lock, deadline) != std::cv_status::timeout) {
         woken = true;
       } else {
-        uint64_t now_seen = switch_number_.load(std::memory_order_relaxed);
+        uint64_t now_seen = head_served_;
         if (now_seen == seen && holder_.load(std::memory_order_acquire) != nullptr &&
             (breaker_.Load() & EvalBreaker::kGilDropRequest) == 0) {
           breaker_.Set(EvalBreaker::kGilDropRequest);
@@ -292,12 +318,14 @@ void Gil::ReleaseLocked() {
 }
 
 void Gil::Release(ThreadState& ts) {
+  const int64_t now = NowNs();
   if (ts.priority_tenure_ || waiters_.load() != 0) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (ts.priority_tenure_) ChargeTenureLocked(ts, NowNs());
+    EndTenure(ts, now);
     ReleaseLocked();
     return;
   }
+  EndTenure(ts, now);  // an ordinary tenure: no mu_ needed
   holder_.store(nullptr);
   // A waiter may have queued after our check of `waiters_` and before the store;
   // it saw a non-null holder. Its increment and our store are both sequentially
@@ -320,12 +348,11 @@ void Gil::Yield(ThreadState& ts) {
   // Python work after a blocking call) stays a priority waiter while the budget
   // lasts; otherwise a drop request in that burst would cost it a whole interval,
   // the convoy effect again by another door.
-  bool again = false;
-  if (ts.priority_tenure_) {
-    int64_t now = NowNs();
-    ChargeTenureLocked(ts, now);
-    again = priority_enabled_.load(std::memory_order_relaxed) && GrantPriorityLocked(now);
-  }
+  const bool was_priority = ts.priority_tenure_;
+  EndTenure(ts, NowNs());
+  const bool again = was_priority &&
+                     priority_enabled_.load(std::memory_order_relaxed) &&
+                     GrantPriorityLocked();
   n_forced_.fetch_add(1, std::memory_order_relaxed);
   PassToHeadLocked();
   Enqueue(ts, again);
@@ -334,8 +361,7 @@ void Gil::Yield(ThreadState& ts) {
     breaker_.Set(EvalBreaker::kGilDropRequest);
   }
   Wait(ts, lock);
-  NoteHolderCpu();
-  if (ts.priority_tenure_) ts.tenure_start_ns_ = NowNs();
+  StartTenure(ts);
 }
 
 }  // namespace pyrt::gil

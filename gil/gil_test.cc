@@ -1,6 +1,7 @@
 // Tests of the lock, the breaker, pending calls, async exceptions and thread
-// states. None depends on timing: bounds are counts (tenures, switches), and where
-// wall time is read at all the bound is several times looser than the design's.
+// states. None asserts a duration: bounds are counts (tenures, switches) or, in the
+// two share tests, a ratio of lock time between two threads, asserted at half of
+// what the design gives.
 #include "gil/gil.h"
 
 #include <gtest/gtest.h>
@@ -312,16 +313,15 @@ TEST(Gil, ReturnFromBlockingDoesNotWaitAnInterval) {
   }
 }
 
-// A thread that abuses the priority path (returns from "blocking" calls that do
-// not block, then computes for long stretches) drains the budget and falls back to
-// the interval rule; the CPU-bound thread keeps a real share of the lock.
-// DISABLED: on an idle 2-core machine this fails in about one run of three — the
-// CPU-bound thread gets almost no lock time next to a thread that releases and re-takes
-// the GIL in a loop (its share drops to ~0%, and no priority is ever denied). That is a
-// starvation bug in the lock's release path, not a measurement artefact; issue 5 stays
-// open until it is fixed and this test is enabled again.
-TEST(Gil, DISABLED_PriorityCannotStarveCpuThreads) {
-  Interpreter interp;
+// Two threads share the lock for a while: a CPU-bound one that only answers drop
+// requests, and an "abuser" that loops over 300 µs of computing followed by a
+// blocking call (`ReleaseGil`). Returns the CPU-bound thread's share of the time
+// the lock was held (lock time, not wall time: both sides are measured alike, so
+// a loaded machine that preempts holders distorts the ratio little).
+// `wait_for_cpu`: the "blocking call" lasts until the CPU thread holds the lock,
+// so every return asks for the priority hand-off; otherwise it is empty, and the
+// abuser mostly re-takes the lock it has just freed (a barge).
+double CpuShareNextToAbuser(Interpreter& interp, bool wait_for_cpu) {
   interp.gil().SetSwitchInterval(microseconds(1000));
   std::atomic<bool> stop{false};
   std::atomic<int64_t> cpu_held_ns{0}, abuser_held_ns{0};
@@ -336,8 +336,6 @@ TEST(Gil, DISABLED_PriorityCannotStarveCpuThreads) {
     };
     while (!stop.load()) {
       if (abuser) {
-        // 0.3 intervals of CPU, then a zero-length "blocking call": without the
-        // budget every return would pre-empt the CPU thread at once.
         auto until = now() + microseconds(300);
         while (now() < until && !stop.load()) {
           if (interp.eval_breaker().Tripped()) {
@@ -347,7 +345,15 @@ TEST(Gil, DISABLED_PriorityCannotStarveCpuThreads) {
           }
         }
         account();
-        { ReleaseGil release; }
+        {
+          ReleaseGil release;
+          // Bounded, so that a CPU thread that is not running cannot stall us.
+          auto give_up = now() + std::chrono::milliseconds(5);
+          while (wait_for_cpu && interp.gil().holder() == nullptr && !stop.load() &&
+                 now() < give_up) {
+            std::this_thread::yield();
+          }
+        }
         since = now();
       } else if (interp.eval_breaker().Tripped()) {
         account();
@@ -366,9 +372,44 @@ TEST(Gil, DISABLED_PriorityCannotStarveCpuThreads) {
   c.join();
   double cpu = static_cast<double>(cpu_held_ns.load());
   double total = cpu + static_cast<double>(abuser_held_ns.load());
-  // The design guarantees >= 50% to the non-priority thread; assert a loose 20%.
-  EXPECT_GT(cpu / total, 0.2) << "cpu " << cpu << " abuser " << abuser_held_ns.load();
+  if (getenv("GIL_TEST_VERBOSE")) {
+    GilStats s = interp.gil().stats();
+    fprintf(stderr,
+            "cpu share %.3f: switches %lu forced %lu requests %lu grants %lu "
+            "denials %lu parks %lu\n",
+            cpu / total, s.switches, s.forced_switches, s.drop_requests,
+            s.priority_grants, s.priority_denials, s.parks);
+  }
+  return total > 0 ? cpu / total : 0;
+}
+
+// A thread that frees the lock and takes it straight back in a loop (a zero-length
+// blocking call) never queues, so it never uses the priority hand-off; what must
+// protect the CPU thread is the interval rule, whose clock only the queue's head
+// being served restarts (a re-take past the queue does not). The CPU thread asks
+// for a drop one interval after it queued and then holds the lock until the abuser
+// asks in turn an interval later: about half of the lock time each (measured on an
+// idle 2-core machine: 0.43-0.56; before the clock fix, 0.00-0.01). Asserted: 25%,
+// half the design's share, a margin for a loaded machine that preempts holders.
+TEST(Gil, PriorityCannotStarveCpuThreads) {
+  Interpreter interp;
+  double share = CpuShareNextToAbuser(interp, /*wait_for_cpu=*/false);
+  EXPECT_GT(interp.gil().stats().drop_requests, 0u);
+  EXPECT_GE(share, 0.25);
+}
+
+// A thread that abuses the priority path (every blocking call returns while the CPU
+// thread holds the lock, and is followed by long computing) drains the budget and
+// falls back to the interval rule. Priority tenures get at most half of wall time;
+// the abuser's other tenures are its 300 µs bursts against the CPU thread's whole
+// intervals, so the CPU thread keeps 40-50% of the lock time (measured on an idle
+// 2-core machine: 0.42-0.55). Asserted: 25%, for the same margin as above.
+TEST(Gil, PriorityBudgetIsEnforced) {
+  Interpreter interp;
+  double share = CpuShareNextToAbuser(interp, /*wait_for_cpu=*/true);
+  EXPECT_GT(interp.gil().stats().priority_grants, 0u);
   EXPECT_GT(interp.gil().stats().priority_denials, 0u);
+  EXPECT_GE(share, 0.25);
 }
 
 // --- Pending calls ---
@@ -638,6 +679,7 @@ int Collect(ThreadState&) {
 }
 
 TEST(EvalBreaker, GcRequestCallsTheHookOnce) {
+  g_collections.store(0);  // --gtest_repeat runs this more than once
   Interpreter interp({.collect_garbage = &Collect});
   ThreadScope scope(interp);
   interp.RequestGc();

@@ -24,6 +24,11 @@ inline void CpuRelax() {
 #endif
 }
 
+// Counts one event on a counter that only code under the Gil's mutex writes.
+inline void Bump(std::atomic<uint64_t>& counter) {
+  counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+}
+
 }  // namespace
 // --- Construction and settings ---
 
@@ -93,18 +98,23 @@ void Gil::Unlink(ThreadState& ts) {
   waiters_.fetch_sub(1);
 }
 
+void Gil::SetDropRequestLocked(bool on) {
+  // Only code under mu_ changes this bit, so look first: a read-modify-write of the
+  // breaker's cache line costs a transfer from the other CPU, and most hand-offs
+  // find the bit already as it should be.
+  const bool is_on = (breaker_.Load() & EvalBreaker::kGilDropRequest) != 0;
+  if (on && !is_on) breaker_.Set(EvalBreaker::kGilDropRequest);
+  if (!on && is_on) breaker_.Clear(EvalBreaker::kGilDropRequest);
+}
+
 void Gil::PassToHeadLocked() {
   ThreadState* next = q_head_;
   Unlink(*next);
   const bool parked = next->parked_;
   ++head_served_;  // the queue moved: every waiter's interval clock restarts
-  n_switches_.fetch_add(1, std::memory_order_relaxed);
+  Bump(n_switches_);
   // The new holder gets a full interval unless a priority waiter is next in line.
-  if (q_head_ != nullptr && q_head_->priority_) {
-    breaker_.Set(EvalBreaker::kGilDropRequest);
-  } else {
-    breaker_.Clear(EvalBreaker::kGilDropRequest);
-  }
+  SetDropRequestLocked(q_head_ != nullptr && q_head_->priority_);
   // Publish last. A spinning head runs as soon as it sees itself as the holder, and may
   // finish and free its state before we return, so `next` is touched after the store only
   // when it sleeps on its condition variable (it needs mu_, which we hold, to wake).
@@ -133,10 +143,10 @@ bool Gil::GrantPriorityLocked() {
       static_cast<double>(credit_ns_.exchange(0, std::memory_order_relaxed));
   bucket_ns_ = std::min(cap, bucket_ns_ + credit * kCreditPerOrdinaryNs);
   if (bucket_ns_ > 0) {
-    n_grants_.fetch_add(1, std::memory_order_relaxed);
+    Bump(n_grants_);
     return true;
   }
-  n_denials_.fetch_add(1, std::memory_order_relaxed);
+  Bump(n_denials_);
   return false;
 }
 
@@ -145,11 +155,16 @@ void Gil::StartTenure(ThreadState& ts) {
   ts.tenure_start_ns_ = NowNs();
 }
 
-void Gil::EndTenure(ThreadState& ts, int64_t now_ns) {
+void Gil::EndTenure(ThreadState& ts, int64_t now_ns, bool locked) {
   const int64_t held = now_ns - ts.tenure_start_ns_;
   if (ts.priority_tenure_) {
-    bucket_ns_ -= static_cast<double>(held);  // mu_ held (priority tenures only)
+    bucket_ns_ -= static_cast<double>(held);  // `locked` (priority tenures take mu_)
     ts.priority_tenure_ = false;
+  } else if (locked) {
+    // Straight into the bucket: `credit_ns_` is written by other CPUs, and one
+    // more cache-line transfer here would delay every hand-off.
+    const double cap = static_cast<double>(interval_ns_.load(std::memory_order_relaxed));
+    bucket_ns_ = std::min(cap, bucket_ns_ + static_cast<double>(held) * kCreditPerOrdinaryNs);
   } else {
     credit_ns_.fetch_add(held, std::memory_order_relaxed);
   }
@@ -200,14 +215,10 @@ void Gil::TookFromQueueLocked(ThreadState& ts) {
   // that won the race for a free lock barged, and the head's clock keeps running.
   if (&ts == q_head_) ++head_served_;
   Unlink(ts);
-  n_switches_.fetch_add(1, std::memory_order_relaxed);
+  Bump(n_switches_);
   // Like CPython's take: the new holder starts a fresh interval, unless a priority
   // waiter is now first in line.
-  if (q_head_ != nullptr && q_head_->priority_) {
-    breaker_.Set(EvalBreaker::kGilDropRequest);
-  } else {
-    breaker_.Clear(EvalBreaker::kGilDropRequest);
-  }
+  SetDropRequestLocked(q_head_ != nullptr && q_head_->priority_);
 }
 
 // True once `ts` holds the lock: handed over, or found free and taken (mu_ held).
@@ -265,7 +276,7 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
     // interval passes: then CPython's rule — if the lock has not changed hands
     // for a whole interval, ask the holder to drop it.
     if (TryTakeLocked(ts)) break;
-    n_parks_.fetch_add(1, std::memory_order_relaxed);
+    Bump(n_parks_);
     ts.parked_ = true;
     bool woken = false;
     while (!woken) {
@@ -276,7 +287,7 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
         if (now_seen == seen && holder_.load(std::memory_order_acquire) != nullptr &&
             (breaker_.Load() & EvalBreaker::kGilDropRequest) == 0) {
           breaker_.Set(EvalBreaker::kGilDropRequest);
-          n_requests_.fetch_add(1, std::memory_order_relaxed);
+          Bump(n_requests_);
         }
         seen = now_seen;
         deadline = std::chrono::steady_clock::now() +
@@ -321,11 +332,11 @@ void Gil::Release(ThreadState& ts) {
   const int64_t now = NowNs();
   if (ts.priority_tenure_ || waiters_.load() != 0) {
     std::lock_guard<std::mutex> lock(mu_);
-    EndTenure(ts, now);
+    EndTenure(ts, now, /*locked=*/true);
     ReleaseLocked();
     return;
   }
-  EndTenure(ts, now);  // an ordinary tenure: no mu_ needed
+  EndTenure(ts, now, /*locked=*/false);  // an ordinary tenure: no mu_ needed
   holder_.store(nullptr);
   // A waiter may have queued after our check of `waiters_` and before the store;
   // it saw a non-null holder. Its increment and our store are both sequentially
@@ -349,11 +360,11 @@ void Gil::Yield(ThreadState& ts) {
   // lasts; otherwise a drop request in that burst would cost it a whole interval,
   // the convoy effect again by another door.
   const bool was_priority = ts.priority_tenure_;
-  EndTenure(ts, NowNs());
+  EndTenure(ts, NowNs(), /*locked=*/true);
   const bool again = was_priority &&
                      priority_enabled_.load(std::memory_order_relaxed) &&
                      GrantPriorityLocked();
-  n_forced_.fetch_add(1, std::memory_order_relaxed);
+  Bump(n_forced_);
   PassToHeadLocked();
   Enqueue(ts, again);
   if (again) {

@@ -343,38 +343,48 @@ class Gil {
   // A tenure of `ts` begins: records when (and the CPU hint).
   void StartTenure(ThreadState& ts);
   // A tenure of `ts` ends at `now_ns`: a priority tenure is charged to the bucket
-  // (mu_ must be held), an ordinary one credited to `credit_ns_` (no mu_ needed).
-  void EndTenure(ThreadState& ts, int64_t now_ns);
+  // (mu_ must be held), an ordinary one credited to it (`locked`: mu_ is held) or
+  // to `credit_ns_`.
+  void EndTenure(ThreadState& ts, int64_t now_ns, bool locked);
+  // Sets or clears the drop request (mu_ held: all changes of that bit are).
+  void SetDropRequestLocked(bool on);
   // Spins, then parks until `holder_ == &ts`, applying the interval rule.
   // Called with `lock` held; returns with it released.
   void Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock);
 
+  // Read-mostly settings.
   EvalBreaker& breaker_;
-  std::atomic<ThreadState*> holder_{nullptr};
-  std::atomic<uint32_t> waiters_{0};
   std::atomic<int64_t> interval_ns_;
   std::atomic<bool> priority_enabled_{true};
+
+  // The words waiters spin on, on a cache line of their own: a hand-off writes them
+  // once, and the mutex's line below does not bounce with every spinning read.
+  alignas(64) std::atomic<ThreadState*> holder_{nullptr};
+  std::atomic<uint32_t> waiters_{0};
   std::atomic<int> holder_cpu_{-1};  // CPU of the holder when it took the lock
 
-  std::mutex mu_;
-  ThreadState* q_head_ = nullptr;  // FIFO of waiters (guarded by mu_)
+  // Everything below is guarded by mu_ (except `credit_ns_`), packed behind it so
+  // that taking the mutex brings along what a hand-off touches.
+  alignas(64) std::mutex mu_;
+  ThreadState* q_head_ = nullptr;  // FIFO of waiters
   ThreadState* q_tail_ = nullptr;
   ThreadState* q_last_priority_ = nullptr;  // last priority waiter in the queue
   // The interval rule's clock: counts the times the lock went to the head of the
-  // queue (guarded by mu_). A waiter asks for a drop when it has not moved for a
-  // whole interval; a barge (a thread taking the free lock past the head) does not
-  // move it.
+  // queue. A waiter asks for a drop when it has not moved for a whole interval; a
+  // barge (a thread taking the free lock past the head) does not move it.
   uint64_t head_served_ = 0;
-  double bucket_ns_ = 0;                    // priority budget (guarded by mu_)
-  // Ordinary lock time not yet added to the bucket (ns; any thread adds).
-  std::atomic<int64_t> credit_ns_{0};
-
+  double bucket_ns_ = 0;  // priority budget
+  // The counters of `stats()`: written only under mu_ (so a load and a store, not
+  // a locked read-modify-write), read without it.
   std::atomic<uint64_t> n_switches_{0};
   std::atomic<uint64_t> n_forced_{0};
   std::atomic<uint64_t> n_requests_{0};
   std::atomic<uint64_t> n_grants_{0};
   std::atomic<uint64_t> n_denials_{0};
   std::atomic<uint64_t> n_parks_{0};
+
+  // Ordinary lock time not yet added to the bucket (ns; added without mu_).
+  alignas(64) std::atomic<int64_t> credit_ns_{0};
 };
 
 // ---------------------------------------------------------------------------

@@ -102,9 +102,14 @@ void Interpreter::TakeGil(ThreadState& ts, AcquireMode mode) {
 void Interpreter::DropGil(ThreadState& ts) { gil_.Release(ts); }
 
 void Interpreter::RecomputeHolderBits(ThreadState& ts) {
-  // Clear first, then look: a concurrent post sets the bit after publishing, so
-  // either we see its data or its Set lands after our Clear.
-  breaker_.Clear(EvalBreaker::kAsyncException);
+  // Clear (if set) first, then look: a concurrent post sets the bit after
+  // publishing, so either we see its data or its Set lands after our Clear (or,
+  // the bit being clear, after our look). No read-modify-write when the bit is
+  // clear, the usual case: it would pull the breaker's cache line from the CPU
+  // that handed the lock over, on every hand-off.
+  if (breaker_.Load() & EvalBreaker::kAsyncException) {
+    breaker_.Clear(EvalBreaker::kAsyncException);
+  }
   if (ts.async_exc_.load() != nullptr) breaker_.Set(EvalBreaker::kAsyncException);
   if (ts.is_main_ && pending_.MaybeNonEmpty()) breaker_.Set(EvalBreaker::kPendingCalls);
 }

@@ -273,8 +273,8 @@ void Gil::Wait(ThreadState& ts, std::unique_lock<std::mutex>& lock) {
       return;
     }
     // Phase 2: park until handed the lock, woken to compete for it, or an
-    // interval passes: then CPython's rule — if the lock has not changed hands
-    // for a whole interval, ask the holder to drop it.
+    // interval passes: then CPython's rule, on the queue's clock — if the queue's
+    // head has not been served for a whole interval, ask the holder to drop it.
     if (TryTakeLocked(ts)) break;
     Bump(n_parks_);
     ts.parked_ = true;

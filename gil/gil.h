@@ -136,7 +136,7 @@ inline constexpr std::chrono::microseconds kDefaultSwitchInterval{5000};
 // threads holding it the ordinary way. One half: an I/O-bound thread whose Python
 // work per wake-up is short never comes near it, and a CPU-bound thread next to a
 // misbehaving "I/O" thread keeps half of the lock time less what the misbehaving
-// thread gets the ordinary way (measured: 42-84% next to one with 300 µs bursts).
+// thread gets the ordinary way (measured: 42-86% next to one with 300 µs bursts).
 inline constexpr double kPriorityShare = 0.5;
 
 // How long a waiter watches the holder word before it parks. Long enough to cover

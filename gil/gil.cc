@@ -164,7 +164,8 @@ void Gil::EndTenure(ThreadState& ts, int64_t now_ns, bool locked) {
     // Straight into the bucket: `credit_ns_` is written by other CPUs, and one
     // more cache-line transfer here would delay every hand-off.
     const double cap = static_cast<double>(interval_ns_.load(std::memory_order_relaxed));
-    bucket_ns_ = std::min(cap, bucket_ns_ + static_cast<double>(held) * kCreditPerOrdinaryNs);
+    bucket_ns_ =
+        std::min(cap, bucket_ns_ + static_cast<double>(held) * kCreditPerOrdinaryNs);
   } else {
     credit_ns_.fetch_add(held, std::memory_order_relaxed);
   }

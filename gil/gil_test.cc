@@ -390,8 +390,8 @@ double CpuShareNextToAbuser(Interpreter& interp, bool wait_for_cpu) {
 // for a drop one interval after it queued and then holds the lock until the abuser
 // asks in turn an interval later: about half of the lock time each (measured on a
 // 2-core machine, idle, with 4 extra busy processes and among other builds:
-// 0.43-0.86; before the clock fix, 0.00-0.01). Asserted: 25%, half the design's share, a margin for a loaded
-// machine that preempts holders.
+// 0.43-0.86; before the clock fix, 0.00-0.01). Asserted: 25%, half the design's
+// share, a margin for a loaded machine that preempts holders.
 TEST(Gil, PriorityCannotStarveCpuThreads) {
   Interpreter interp;
   double share = CpuShareNextToAbuser(interp, /*wait_for_cpu=*/false);
@@ -401,7 +401,7 @@ TEST(Gil, PriorityCannotStarveCpuThreads) {
 
 // A thread that abuses the priority path (every blocking call returns while the CPU
 // thread holds the lock, and is followed by long computing) drains the budget and
-// falls back to the interval rule. Priority tenures get at most half of wall time;
+// falls back to the interval rule. Priority tenures get at most half of the lock time;
 // the abuser's other tenures are its 300 µs bursts against the CPU thread's whole
 // intervals, so the CPU thread keeps about half of the lock time or more (measured
 // as above: 0.42-0.86; with the budget refilled by wall-clock time, 0.10 on the

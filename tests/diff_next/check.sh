@@ -41,7 +41,7 @@ while IFS= read -r f; do
   [ "$(lastline "$TMP/a.err")" = "$(lastline "$TMP/b.err")" ] || problems+=" nondeterministic-stderr"
   [ "$(cat "$TMP/a.rc")" = "$want" ] || problems+=" status=$(cat "$TMP/a.rc")(want $want)"
   [ "$ms" -lt 1000 ] || problems+=" slow(${ms}ms)"
-  [ "$(wc -l <"$TMP/a.out")" -ge 10 ] || problems+=" few-lines($(wc -l <"$TMP/a.out"))"
+  [ "$(wc -l <"$TMP/a.out")" -ge 8 ] || problems+=" few-lines($(wc -l <"$TMP/a.out"))"
   cmp -s "$TMP/a.out" "$TMP/c.out" || problems+=" stdout-differs-from-$($OTHER -V 2>&1 | cut -d' ' -f2)"
   [ "$(cat "$TMP/a.rc")" = "$(cat "$TMP/c.rc")" ] || problems+=" status-differs-from-other"
   [ "$(lastline "$TMP/a.err")" = "$(lastline "$TMP/c.err")" ] || problems+=" stderr-differs-from-other"

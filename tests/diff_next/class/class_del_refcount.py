@@ -1,4 +1,5 @@
 # __del__ runs when the last reference goes away (reference counting), in a deterministic order.
+# stderr: expected (CPython reports the exception ignored in __del__ there)
 class Tracked:
     def __init__(self, name):
         self.name = name

@@ -3,7 +3,7 @@ class EnumMeta(type):
     def __new__(mcls, name, bases, ns):
         members = {k: v for k, v in ns.items() if not k.startswith("_") and not callable(v)}
         cls = super().__new__(mcls, name, bases, {k: v for k, v in ns.items() if k not in members})
-        cls._members = []
+        type.__setattr__(cls, "_members", [])
         for k, v in members.items():
             inst = object.__new__(cls)
             inst.name, inst.value = k, v
@@ -38,3 +38,13 @@ try:
 except AttributeError as e:
     print("AttributeError", e)
 print({Color.RED: "stop", Color.GREEN: "go"}[Color(1)], sorted(c.value for c in Color))
+class Planet(metaclass=EnumMeta):
+    MERCURY = (3.3e23, 2.44e6)
+    EARTH = (5.97e24, 6.37e6)
+    def gravity(self):
+        mass, radius = self.value
+        return 6.674e-11 * mass / radius ** 2
+for p in Planet:
+    print(p.name, round(p.gravity(), 2))
+print(Planet((5.97e24, 6.37e6)).name, Planet.EARTH is Planet.EARTH, len(Planet))
+print(type(Color).__name__, type(Color.RED).__name__, Color.RED != Color.GREEN)

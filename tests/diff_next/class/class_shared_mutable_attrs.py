@@ -38,3 +38,11 @@ class Config:
     def __init__(self, **kw):
         self.settings = {**self.defaults, **kw}
 print(Config(debug=True).settings, Config().settings, Config.defaults)
+class Counter:
+    total = 0
+    def __init__(self):
+        type(self).total += 1
+class SubCounter(Counter):
+    pass
+Counter(); SubCounter(); SubCounter()
+print(Counter.total, SubCounter.total, "total" in vars(SubCounter))

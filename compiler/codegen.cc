@@ -37,6 +37,9 @@ using compiler_internal::kJumpNoInterrupt;
 
 // CPython's STACK_USE_GUIDELINE: longer displays/calls are built incrementally.
 constexpr int kStackUseGuideline = 30;
+// Marks "the current handler" for PushFBlock (null is a valid handler: none).
+Handler* const kCurrentHandler = reinterpret_cast<Handler*>(uintptr_t{1});
+
 // CPython's CO_MAXBLOCKS: statically nested try/with/loop blocks.
 constexpr int kMaxBlocks = 20;
 
@@ -365,6 +368,7 @@ class Compiler {
   CompileResult Run(const Node* root, Mode mode) {
     CompileResult r;
     Enter("<module>", UnitType::kModule, &top_, 1);
+    if (root->kind != Kind::Expression) FindFutureLine(SeqOf(root, 0));
     u_->interactive = mode == Mode::kSingle;
     bool ok;
     if (root->kind == Kind::Expression) {
@@ -391,6 +395,18 @@ class Compiler {
   }
 
  private:
+  // future.c: the line of the last future import of the leading block (after an
+  // optional docstring); later ones are errors.
+  void FindFutureLine(Seq body) {
+    uint32_t i = 0;
+    if (DocString(body)) i = 1;
+    for (; i < body.size(); ++i) {
+      const Node* s = body[i];
+      if (s->kind != Kind::ImportFrom || !HasIdent(s, 0) || Ident(s, 0) != "__future__") break;
+      future_lineno_ = s->lineno;
+    }
+  }
+
   // --- scopes ---
   void IndexScopes(const Scope* s) {
     if (s->node) scope_of_[s->node] = s;
@@ -830,8 +846,10 @@ class Compiler {
   }
 
   // --- frame blocks and unwinding ---
+  // `outer`: the handler in force once the block is left; kCurrentHandler means
+  // the one current now.
   bool PushFBlock(FType t, Block* b, Block* exit, const Node* datum = nullptr,
-                  std::string_view name = {}, Handler* outer = nullptr) {
+                  std::string_view name = {}, Handler* outer = kCurrentHandler) {
     if (u_->fblocks.size() >= static_cast<size_t>(kMaxBlocks)) {
       return ErrorHere("too many statically nested blocks");
     }
@@ -841,7 +859,7 @@ class Compiler {
     f.exit = exit;
     f.datum = datum;
     f.name = name;
-    f.outer = outer ? outer : Cur();
+    f.outer = outer == kCurrentHandler ? Cur() : outer;
     u_->fblocks.push_back(f);
     return true;
   }
@@ -1520,6 +1538,9 @@ class Compiler {
     for (const Node* a : names) t.items.push_back(ConstValue::Str(std::string(Ident(a, 0))));
     std::string_view module = HasIdent(s, 0) ? Ident(s, 0) : std::string_view();
     if (module == "__future__") {
+      if (s->lineno > future_lineno_) {
+        return ErrorHere("from __future__ imports must occur at the beginning of the file");
+      }
       for (const Node* a : names) {
         if (Ident(a, 0) == "braces") return ErrorHere("not a chance");
       }
@@ -2545,6 +2566,7 @@ class Compiler {
   CompileOptions opts_;
   const Scope& top_;
   bool future_annotations_ = false;
+  int future_lineno_ = -1;
   std::unordered_map<const Node*, const Scope*> scope_of_;
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;

@@ -310,6 +310,28 @@ bool Fold(const Node* e, ConstValue* out, int depth = 0) {
         *out = v;
         return true;
       }
+      if ((op == Kind::Add || op == Kind::Sub) &&
+          (a.kind == ConstValue::kComplex || b.kind == ConstValue::kComplex) &&
+          (IsNumber(a) && IsNumber(b)) && a.big.empty() && b.big.empty()) {
+        auto parts = [](const ConstValue& v, double* re, double* im) {
+          if (v.kind == ConstValue::kComplex) {
+            *re = v.re;
+            *im = v.d;
+          } else {
+            *re = v.kind == ConstValue::kFloat ? v.d : static_cast<double>(v.i);
+            *im = 0.0;
+          }
+          return v.kind != ConstValue::kInt || static_cast<int64_t>(*re) == v.i;
+        };
+        double ar, ai, br, bi;
+        if (!parts(a, &ar, &ai) || !parts(b, &br, &bi)) return false;
+        ConstValue v;
+        v.kind = ConstValue::kComplex;
+        v.re = op == Kind::Add ? ar + br : ar - br;
+        v.d = op == Kind::Add ? ai + bi : ai - bi;
+        *out = v;
+        return true;
+      }
       if (op == Kind::Add && a.kind == b.kind &&
           (a.kind == ConstValue::kStr || a.kind == ConstValue::kBytes) &&
           a.s.size() + b.s.size() <= 4096) {

@@ -435,6 +435,19 @@ class Compiler {
     for (const auto& c : s->children) IndexScopes(c.get());
   }
 
+  // A comprehension is asynchronous if it awaits, has an async for, or calls
+  // (and so awaits) an asynchronous list/set/dict comprehension nested in it.
+  static bool IsAsyncComprehension(const Scope* ste) {
+    if (ste->coroutine) return true;
+    for (const auto& c : ste->children) {
+      if (c->is_comprehension && c->node && c->node->kind != Kind::GeneratorExp &&
+          IsAsyncComprehension(c.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static int ScopeOf(const Scope* ste, const std::string& name) {
     return (ste->Get(name) >> kScopeOffset) & 0xF;
   }
@@ -534,6 +547,16 @@ class Compiler {
     }
     std::sort(cells.begin(), cells.end());
     std::sort(frees.begin(), frees.end());
+    // Cells that are parameters come first, in parameter order (3.11 keeps them
+    // in the parameter's slot), then the others by name.
+    std::stable_partition(cells.begin(), cells.end(), [&](const std::string& n) {
+      return u_->varnames.count(n) != 0;
+    });
+    std::stable_sort(cells.begin(), cells.end(), [&](const std::string& a, const std::string& b) {
+      auto ia = u_->varnames.find(a), ib = u_->varnames.find(b);
+      if (ia == u_->varnames.end() || ib == u_->varnames.end()) return false;
+      return ia->second < ib->second;
+    });
     if (type == UnitType::kClass && ste->needs_class_closure) cells.insert(cells.begin(), "__class__");
     for (const std::string& n : cells) {
       AddTo(&u_->cells, &c.cellvars, n);
@@ -543,8 +566,9 @@ class Compiler {
     for (const std::string& n : frees) AddTo(&u_->frees, &c.freevars, n);
     // flags
     if (IsFunctionLike(type)) c.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
-    if (ste->nested) c.flags |= CO_NESTED;
-    if (type == UnitType::kAsyncFunction || (type == UnitType::kComprehension && ste->coroutine)) {
+    if (ste->nested && IsFunctionLike(type)) c.flags |= CO_NESTED;
+    if (type == UnitType::kAsyncFunction ||
+        (type == UnitType::kComprehension && IsAsyncComprehension(ste))) {
       c.flags |= (ste->generator || (type == UnitType::kComprehension && ste->node->kind == Kind::GeneratorExp))
                      ? CO_ASYNC_GENERATOR
                      : CO_COROUTINE;
@@ -591,6 +615,7 @@ class Compiler {
       return false;
     }
     PropagateLines(u_->code.get());
+    InternCode(*u_->code);
     *out = u_->code;
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
@@ -628,9 +653,52 @@ class Compiler {
   void Use(Block* b) { u_->as.UseBlock(b); }
   Handler*& Cur() { return u_->as.handler; }
 
+  // Equal code units are one constant, as CPython's code objects compare by
+  // content (a finally body compiled twice defines its functions once).
+  void ConstKeyOf(const ConstValue& v, std::string* k) {
+    if (v.kind == ConstValue::kCode) {
+      k->append("K#" + std::to_string(code_id_[v.code.get()]));
+    } else if (v.kind == ConstValue::kTuple || v.kind == ConstValue::kFrozenset) {
+      k->push_back(static_cast<char>('A' + v.kind));
+      k->append(std::to_string(v.items.size()));
+      k->push_back('(');
+      for (const ConstValue& i : v.items) ConstKeyOf(i, k);
+      k->push_back(')');
+    } else {
+      ConstKey(v, k);
+    }
+  }
+
+  void InternCode(const CodeUnit& c) {
+    std::string k;
+    auto add = [&k](const std::string& s) {
+      k.append(std::to_string(s.size()));
+      k.push_back(':');
+      k.append(s);
+    };
+    add(c.name);
+    add(c.qualname);
+    k.append(std::to_string(c.argcount) + "," + std::to_string(c.posonlyargcount) + "," +
+             std::to_string(c.kwonlyargcount) + "," + std::to_string(c.flags) + "," +
+             std::to_string(c.firstlineno) + ";");
+    for (auto* v : {&c.names, &c.varnames, &c.cellvars, &c.freevars}) {
+      k.append(std::to_string(v->size()) + "[");
+      for (const std::string& n : *v) add(n);
+    }
+    k.append(reinterpret_cast<const char*>(c.words.data()), c.words.size() * sizeof(uint32_t));
+    k.append(reinterpret_cast<const char*>(c.positions.data()), c.positions.size() * sizeof(Position));
+    for (const ExceptionEntry& e : c.exception_table) {
+      k.append(std::to_string(e.start) + "," + std::to_string(e.end) + "," + std::to_string(e.target) +
+               "," + std::to_string(e.depth) + (e.lasti ? "L;" : ";"));
+    }
+    for (const ConstValue& v : c.consts) ConstKeyOf(v, &k);
+    auto it = code_intern_.emplace(std::move(k), static_cast<int>(code_intern_.size())).first;
+    code_id_[&c] = it->second;
+  }
+
   uint32_t Const(const ConstValue& v) {
     std::string k;
-    ConstKey(v, &k);
+    ConstKeyOf(v, &k);
     auto it = u_->consts.find(k);
     if (it != u_->consts.end()) return it->second;
     uint32_t i = static_cast<uint32_t>(u_->code->consts.size());
@@ -1283,7 +1351,6 @@ class Compiler {
 
   bool TryExcept(const Node* s) {
     Block* except = NewBlock();
-    Block* orelse = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
     Handler* h0 = Cur();
@@ -1293,7 +1360,9 @@ class Compiler {
     PopFBlock();
     Cur() = h0;
     UnsetLoc();
-    Jump(kJump, orelse);
+    CG_TRY(Stmts(SeqOf(s, 2)));
+    UnsetLoc();
+    Jump(kJump, end);
     Use(except);
     Handler* h2 = u_->as.NewHandler(cleanup, true, 0);
     u_->as.Setup(h2);
@@ -1352,8 +1421,6 @@ class Compiler {
     Use(cleanup);
     Cur() = h0;
     PopExceptAndReraise();
-    Use(orelse);
-    CG_TRY(Stmts(SeqOf(s, 2)));
     Use(end);
     return true;
   }
@@ -1393,7 +1460,6 @@ class Compiler {
   // try / except* (compiler_try_star_except of 3.11).
   bool TryStarExcept(const Node* s) {
     Block* except = NewBlock();
-    Block* orelse = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
     Block* reraise_star = NewBlock();
@@ -1404,7 +1470,9 @@ class Compiler {
     PopFBlock();
     Cur() = h0;
     UnsetLoc();
-    Jump(kJump, orelse);
+    CG_TRY(Stmts(SeqOf(s, 2)));
+    UnsetLoc();
+    Jump(kJump, end);
     Use(except);
     Handler* h2 = u_->as.NewHandler(cleanup, true, 0);
     u_->as.Setup(h2);
@@ -1497,8 +1565,6 @@ class Compiler {
     Use(cleanup);
     Cur() = h0;
     PopExceptAndReraise();
-    Use(orelse);
-    CG_TRY(Stmts(SeqOf(s, 2)));
     Use(end);
     return true;
   }
@@ -1910,7 +1976,7 @@ class Compiler {
     Enter(name, UnitType::kComprehension, ste, e->lineno, {".0"});
     u_->code->argcount = 1;
     SetLoc(e);
-    bool is_async = ste->coroutine;
+    bool is_async = IsAsyncComprehension(ste);
     if (is_async && k != Kind::GeneratorExp && parent_type != UnitType::kAsyncFunction &&
         parent_type != UnitType::kComprehension) {
       return ErrorHere("asynchronous comprehension outside of an asynchronous function");
@@ -2589,6 +2655,8 @@ class Compiler {
   const Scope& top_;
   bool future_annotations_ = false;
   int future_lineno_ = -1;
+  std::unordered_map<std::string, int> code_intern_;
+  std::unordered_map<const CodeUnit*, int> code_id_;
   std::unordered_map<const Node*, const Scope*> scope_of_;
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;

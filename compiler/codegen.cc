@@ -615,11 +615,33 @@ class Compiler {
       return false;
     }
     PropagateLines(u_->code.get());
+    TrimUnusedConsts(u_->code.get());
     InternCode(*u_->code);
     *out = u_->code;
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
     return true;
+  }
+
+  // Drops the trailing constants that no instruction uses (dead code removed by
+  // the assembler may have been their only user), keeping consts[0] (the
+  // docstring slot): 3.11's trim_unused_consts.  Unused constants before the
+  // last used one stay, as in CPython.
+  static void TrimUnusedConsts(CodeUnit* c) {
+    if (c->consts.empty()) return;
+    uint32_t max_used = 0;
+    uint32_t ext = 0;
+    for (size_t i = 0; i < c->words.size(); ++i) {
+      Op op = WordOp(c->words[i]);
+      if (op == Op::EXTENDED_ARG) {
+        ext = WordArg(c->words[i]);
+        continue;
+      }
+      if (Info(op).operand == Operand::kConst) max_used = std::max(max_used, (ext << 24) | WordArg(c->words[i]));
+      ext = 0;
+      i += CacheWords(op);
+    }
+    c->consts.resize(max_used + 1);
   }
 
   // Instructions without a line (implicit returns, cleanups that fall through)

@@ -1138,7 +1138,11 @@ class Compiler {
     LocScope loc(this, e);
     ConstValue cv;
     if (opts_.optimize && Fold(e, &cv)) {
-      if (Truth(cv) == cond) Jump(kJump, target);
+      if (Truth(cv) == cond) {
+        Jump(kJump, target);
+      } else {
+        Emit(Op::NOP);  // keeps the test's line (CPython's folded jump leaves a NOP)
+      }
       return true;
     }
     switch (e->kind) {
@@ -1372,6 +1376,8 @@ class Compiler {
   }
 
   bool TryExcept(const Node* s) {
+    SetLoc(s);
+    Emit(Op::NOP);  // the `try` line (3.11's SETUP_FINALLY becomes a NOP)
     Block* except = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
@@ -1448,6 +1454,8 @@ class Compiler {
   }
 
   bool TryFinally(const Node* s, bool star) {
+    SetLoc(s);
+    Emit(Op::NOP);
     Block* end = NewBlock();
     Block* exit = NewBlock();
     Block* cleanup = NewBlock();
@@ -1481,6 +1489,8 @@ class Compiler {
 
   // try / except* (compiler_try_star_except of 3.11).
   bool TryStarExcept(const Node* s) {
+    SetLoc(s);
+    Emit(Op::NOP);
     Block* except = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
@@ -1787,7 +1797,19 @@ class Compiler {
   // Pushes defaults / kw-defaults; returns MAKE_FUNCTION flags.
   bool Defaults(const Node* args, uint32_t* flags) {
     Seq defaults = SeqOf(args, 6);
-    if (!defaults.empty()) {
+    ConstValue folded;
+    if (opts_.optimize && !defaults.empty() && AllConst(defaults, &folded)) {
+      // CPython folds the BUILD_TUPLE of constants, leaving a NOP (and so a line)
+      // per element.
+      Position saved = u_->as.pos;
+      for (const Node* d : defaults) {
+        SetLoc(d);
+        Emit(Op::NOP);
+      }
+      u_->as.pos = saved;
+      LoadConst(folded);
+      *flags |= kMakeFunctionDefaults;
+    } else if (!defaults.empty()) {
       CG_TRY(SequenceLoad(defaults, Op::BUILD_TUPLE, true));
       *flags |= kMakeFunctionDefaults;
     }
@@ -1933,7 +1955,7 @@ class Compiler {
     if (!ste) return Error("no symbol table for class", s);
     std::string name(Ident(s, 0));
     Enter(name, UnitType::kClass, ste, firstlineno);
-    SetLoc(s);
+    // (the __module__/__qualname__ stores keep the first line, as in 3.11)
     CG_TRY(NameOp("__name__", Ctx::kLoad));
     CG_TRY(NameOp("__module__", Ctx::kStore));
     LoadConst(ConstValue::Str(u_->code->qualname));
@@ -2320,41 +2342,41 @@ class Compiler {
     return true;
   }
 
-  // A dict display: runs of up to 16 pairs, merged with DICT_UPDATE.
+  // A dict display (compiler_dict): runs of pairs built by SubDict and merged
+  // with DICT_UPDATE, a run closing once it would exceed the stack guideline.
   bool Dict(const Node* e) {
     Seq keys = SeqOf(e, 0), values = SeqOf(e, 1);
     uint32_t n = values.size();
     bool have = false;
     uint32_t elements = 0;
-    uint32_t run_start = 0;
-    auto flush = [&](uint32_t end) -> bool {
-      if (!elements) return true;
-      CG_TRY(SubDict(keys, values, run_start, end));
-      if (have) Emit(Op::DICT_UPDATE, 1);
-      have = true;
-      elements = 0;
-      return true;
-    };
     for (uint32_t i = 0; i < n; ++i) {
       if (!keys[i]) {
-        CG_TRY(flush(i));
+        if (elements) {
+          CG_TRY(SubDict(keys, values, i - elements, i));
+          if (have) Emit(Op::DICT_UPDATE, 1);
+          have = true;
+          elements = 0;
+        }
         if (!have) {
           Emit(Op::BUILD_MAP, 0);
           have = true;
         }
         CG_TRY(Expr(values[i]));
         Emit(Op::DICT_UPDATE, 1);
-        run_start = i + 1;
+      } else if (elements * 2 > static_cast<uint32_t>(kStackUseGuideline)) {
+        CG_TRY(SubDict(keys, values, i - elements, i + 1));
+        if (have) Emit(Op::DICT_UPDATE, 1);
+        have = true;
+        elements = 0;
       } else {
-        if (elements == 0) run_start = i;
-        if (elements * 2 > static_cast<uint32_t>(kStackUseGuideline)) {
-          CG_TRY(flush(i));
-          run_start = i;
-        }
         ++elements;
       }
     }
-    CG_TRY(flush(n));
+    if (elements) {
+      CG_TRY(SubDict(keys, values, n - elements, n));
+      if (have) Emit(Op::DICT_UPDATE, 1);
+      have = true;
+    }
     if (!have) Emit(Op::BUILD_MAP, 0);
     return true;
   }
@@ -2367,7 +2389,7 @@ class Compiler {
       bool all = true;
       for (uint32_t i = from; i < to && all; ++i) {
         ConstValue v;
-        all = keys[i]->kind == Kind::Constant && Fold(keys[i], &v);
+        all = opts_.optimize && Fold(keys[i], &v);
         if (all) t.items.push_back(std::move(v));
       }
       if (all) {
@@ -2377,11 +2399,14 @@ class Compiler {
         return true;
       }
     }
+    bool big = n * 2 > static_cast<uint32_t>(kStackUseGuideline);
+    if (big) Emit(Op::BUILD_MAP, 0);
     for (uint32_t i = from; i < to; ++i) {
       CG_TRY(Expr(keys[i]));
       CG_TRY(Expr(values[i]));
+      if (big) Emit(Op::MAP_ADD, 1);
     }
-    Emit(Op::BUILD_MAP, n);
+    if (!big) Emit(Op::BUILD_MAP, n);
     return true;
   }
 

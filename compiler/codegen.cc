@@ -268,6 +268,16 @@ bool Fold(const Node* e, ConstValue* out, int depth = 0) {
             r = op == Kind::FloorDiv ? q : m;
             break;
           }
+          case Kind::Pow: {
+            if (y < 0 || (y > 128 && x != 0 && x != 1 && x != -1)) return false;
+            r = 1;
+            int64_t base = x;
+            for (int64_t k = y; k > 0; k >>= 1) {
+              if ((k & 1) && __builtin_mul_overflow(r, base, &r)) return false;
+              if (k > 1 && __builtin_mul_overflow(base, base, &base)) return false;
+            }
+            break;
+          }
           case Kind::LShift:
             if (y < 0 || y > 62 || x < 0 || (x >> (62 - y)) != 0) return false;
             r = x << y;
@@ -1134,15 +1144,16 @@ class Compiler {
 
   // --- control flow ---
   // Jumps to `target` if the truth of `e` equals `cond` (compiler_jump_if).
+  // As compile.c, the jumps carry the current (statement's) location; the
+  // expressions their own.
   bool JumpIf(const Node* e, Block* target, bool cond) {
-    LocScope loc(this, e);
     ConstValue cv;
     if (opts_.optimize && Fold(e, &cv)) {
-      if (Truth(cv) == cond) {
-        Jump(kJump, target);
-      } else {
-        Emit(Op::NOP);  // keeps the test's line (CPython's folded jump leaves a NOP)
+      {
+        LocScope loc(this, e);
+        Emit(Op::NOP);  // keeps the test's line (CPython's folded LOAD_CONST leaves a NOP)
       }
+      if (Truth(cv) == cond) Jump(kJump, target);
       return true;
     }
     switch (e->kind) {
@@ -1169,23 +1180,29 @@ class Compiler {
         Use(end);
         return true;
       }
-      case Kind::Compare:
-        if (SeqOf(e, 1).size() == 1) {
-          CG_TRY(Expr(Child(e, 0)));
-          CG_TRY(Expr(SeqOf(e, 2)[0]));
-          SetLoc(e);
-          EmitCompare(SeqOf(e, 1)[0]->kind);
-          Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
-          return true;
-        }
-        break;
       default:
         break;
     }
     CG_TRY(Expr(e));
-    SetLoc(e);
     Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
     return true;
+  }
+
+  // update_start_location_to_match_attr: instructions of an attribute access
+  // (and of a method call) start on the line where the attribute name is.
+  void MatchAttrStart(const Node* attr) {
+    Position& p = u_->as.pos;
+    if (p.lineno == attr->end_lineno) return;
+    p.lineno = attr->end_lineno;
+    int len = static_cast<int>(Ident(attr, 1).size());
+    if (len <= attr->end_col_offset) {
+      p.col = attr->end_col_offset - len;
+    } else {
+      p.col = -1;
+      p.end_col = -1;
+    }
+    p.end_lineno = std::max(p.lineno, p.end_lineno);
+    if (p.lineno == p.end_lineno) p.end_col = std::max(p.col, p.end_col);
   }
 
   bool If(const Node* s) {
@@ -2159,10 +2176,12 @@ class Compiler {
       if (simple) {
         CG_TRY(Expr(Child(f, 0)));
         SetLoc(f);
+        MatchAttrStart(f);
         Emit(Op::LOAD_METHOD, MangledName(Ident(f, 1)));
         for (const Node* a : args) CG_TRY(Expr(a));
         for (const Node* k : kws) CG_TRY(Expr(Child(k, 1)));
         SetLoc(e);
+        MatchAttrStart(f);
         if (!kws.empty()) KwNames(kws, 0, kws.size());
         Emit(Op::CALL, args.size() + kws.size());
         return true;
@@ -2616,6 +2635,7 @@ class Compiler {
         const Node* ctx = Child(e, 2);
         CG_TRY(Expr(Child(e, 0)));
         SetLoc(e);
+        MatchAttrStart(e);
         uint32_t n = MangledName(Ident(e, 1));
         if (ctx->kind == Kind::Load) {
           Emit(Op::LOAD_ATTR, n);

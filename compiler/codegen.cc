@@ -1184,6 +1184,8 @@ class Compiler {
         break;
     }
     CG_TRY(Expr(e));
+    // (3.11 gives the jump after a comparison the comparison's location)
+    LocScope loc(this, e->kind == Kind::Compare ? e : nullptr);
     Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
     return true;
   }

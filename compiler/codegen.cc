@@ -1184,8 +1184,9 @@ class Compiler {
         break;
     }
     CG_TRY(Expr(e));
-    // (3.11 gives the jump after a comparison the comparison's location)
-    LocScope loc(this, e->kind == Kind::Compare ? e : nullptr);
+    // 3.11 gives the jump after a comparison the comparison's location, which
+    // then stays current for the following jumps of the same condition.
+    if (e->kind == Kind::Compare) SetLoc(e);
     Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
     return true;
   }

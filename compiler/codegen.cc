@@ -1108,6 +1108,7 @@ class Compiler {
 
   bool Break(const Node* s) {
     (void)s;
+    Emit(Op::NOP);  // the statement's line, even if the unwinding code leaves it
     Handler* saved = Cur();
     const FBlock* loop = nullptr;
     std::vector<FBlock> popped;
@@ -1128,6 +1129,7 @@ class Compiler {
 
   bool Continue(const Node* s) {
     (void)s;
+    Emit(Op::NOP);  // the statement's line, even if the unwinding code leaves it
     Handler* saved = Cur();
     const FBlock* loop = nullptr;
     std::vector<FBlock> popped;

@@ -286,14 +286,64 @@ TEST(Codegen, SyntaxErrorsMatchCPython) {
       "import a.b.c as d\nfrom ..x import (y as z, w)\nfrom m import *\n",
       "f'{a!r:>{w}} {b=} {c:{d}.{e}}'\n",
       "x = 1 if a else 2 if b else 3\nassert x, 'm'\ndel a[0], b.c, d\n",
+      // match
+      "match x:\n    case y:\n        pass\n    case z:\n        pass\n",
+      "match x:\n    case _:\n        pass\n    case 1:\n        pass\n",
+      "match x:\n    case [a, a]:\n        pass\n",
+      "match x:\n    case 1 | y:\n        pass\n",
+      "match x:\n    case [a] | (b,):\n        pass\n",
+      "match x:\n    case {'a': 1, 'a': 2}:\n        pass\n",
+      "match x:\n    case {1: a, True: b}:\n        pass\n",
+      "match x:\n    case C(a=1, a=2):\n        pass\n",
+      "match x:\n    case [*a, *b]:\n        pass\n",
+      "match x:\n    case (a as b) | (b as a):\n        pass\n",
+      "match x:\n    case f.a | f.b:\n        pass\n    case (1 | 2) as z if z:\n        pass\n"
+      "    case [1, *r, 2]:\n        pass\n    case {'k': v, **rest}:\n        pass\n"
+      "    case Point(1, y=2):\n        pass\n    case -1 | 1.5 | -2j | 1+2j | None | True:\n        pass\n"
+      "    case [_, *_, _] | [*_]:\n        pass\n    case {**kw}:\n        pass\n    case (a, b) | [b, a]:\n        pass\n",
+      "match x:\n    case a if a:\n        pass\n    case b:\n        pass\n",
+      "def f():\n    match x:\n        case [a, *b, c] if b:\n            return a\n        case _:\n            return 2\n",
+      // scopes, async
+      "async def f():\n    def g():\n        await x\n",
+      "async def f():\n    lambda: await x\n",
+      "async def f():\n    [x for x in await y]\n    return (await x for x in y)\n",
+      "def f():\n    return (await x for x in y)\n",
+      "async def f():\n    yield\n    await x\n    return\n",
+      "for x in y:\n    pass\nelse:\n    break\n",
+      "while x:\n    pass\nelse:\n    continue\n",
+      "try:\n    pass\nfinally:\n    return\n",
+      "def f():\n    for x in y:\n        try:\n            pass\n        finally:\n            break\n",
+      "def f():\n    try:\n        return g()\n    except E as e:\n        return e\n    else:\n        pass\n    finally:\n        h()\n",
+      "try:\n    f()\nexcept* (A, B) as eg:\n    g(eg)\nexcept* C:\n    pass\nelse:\n    h()\nfinally:\n    i()\n",
+      "with a as b, c as (d, *e):\n    pass\n",
+      "x = [*a, *b]\ny = {**a, 'b': 1}\nz = {*a, 1}\nf(*a, *b, c=1, **d, e=2)\n",
+      "x = 2**100\ny = -2**63\nz = 1 << 70\nw = 10**20\nv = 2**-1\nu = (1, 2) + (3,)\n",
+      "del (a, [b, c])\na.b += 1\na[1:2] += 3\na[b] **= 2\nx = y = z = 1\n",
+      "f(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,"
+      " 26, 27, 28, 29, 30, 31, a=1)\n",
+      "d = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 10, 11: 11, 12: 12, 13: 13,"
+      " 14: 14, 15: 15, 16: 16, 17: 17, 18: 18, x: 19, 20: y}\n",
+      "class C:\n    x: int\n    def __init__(self):\n        self.__x = __y\n        super().__init__()\n"
+      "    class D:\n        def f(self): return __class__\n",
+      "def f(a, /, b, *, c):\n    def g():\n        nonlocal a\n        global q\n        q = a = b = c\n    return g\n",
+      "from __future__ import annotations\ndef f(a: int) -> list[str]:\n    x: dict[str, int] = {}\n",
+      "def f():\n    x = 1\n    del x\n    def g(): return x\n",
+      "lambda: (yield)\n",
+      "def g():\n    x = yield from (yield)\n    return x\n",
   };
-  std::vector<CPythonOutcome> theirs = CPythonOutcomes(snippets);
+  std::vector<CPythonOutcome> theirs = CPythonOutcomes(snippets, true);
   ASSERT_EQ(theirs.size(), snippets.size());
   for (size_t i = 0; i < snippets.size(); ++i) {
     Outcome o = Compile(snippets[i], "x");
     std::string mine = o.ok ? "OK" : o.error;
     EXPECT_EQ(mine, theirs[i].outcome) << snippets[i];
-    if (o.ok) EXPECT_EQ(VerifyCodeUnit(*o.code), "") << snippets[i];
+    if (o.ok) {
+      EXPECT_EQ(VerifyCodeUnit(*o.code), "") << snippets[i];
+      // code-object metadata and line-number sets, all identical
+      std::vector<std::string> meta;
+      MetaDump(*o.code, &meta);
+      EXPECT_EQ(meta, theirs[i].meta) << snippets[i];
+    }
   }
 }
 

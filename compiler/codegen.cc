@@ -1593,8 +1593,8 @@ class Compiler {
       Emit(Op::POP_TOP);  // None match
       Use(except_with_error);
       if (i + 1 == n) {
-        // (prev, orig, list, rest) -> (prev, orig, list) and finish
-        Emit(Op::POP_TOP);
+        // the unhandled rest (or None) joins the list: (prev, orig, list)
+        Emit(Op::LIST_APPEND, 1);
         Jump(kJump, reraise_star);
       }
       Use(next);

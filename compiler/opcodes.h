@@ -386,12 +386,14 @@ inline constexpr uint8_t kOpInterrupt = 16;     // checks the eval breaker (peri
   X(CHECK_EXC_MATCH, kNone, 2, 2, 0, 0, 0)                                            \
   /* except*: (eg, type) -> (rest, match): match is the part of eg matching type (an \
      exception group, or None if nothing matched; a naked exception is wrapped in an \
-     ExceptionGroup("", [exc])), rest the remainder (or None). TypeError as          \
-     CHECK_EXC_MATCH, plus "catching ExceptionGroup with except* is not allowed. Use \
-     except instead." */                                                              \
+     ExceptionGroup("", [exc])), rest the remainder (or None); eg None gives         \
+     (None, None).  TypeError as CHECK_EXC_MATCH, plus "catching ExceptionGroup with \
+     except* is not allowed. Use except instead." */                                 \
   X(CHECK_EG_MATCH, kNone, 2, 2, 0, 0, 0)                                             \
-  /* except* end: (orig, list of raised/re-raised groups) -> (exception to raise or  \
-     None), as CPython's _PyExc_PrepReraiseStar. */                                   \
+  /* except* end: (orig, list) -> (exception to raise, or None), as CPython's       \
+     _PyExc_PrepReraiseStar: the list holds what each except* body raised and, last, \
+     the unhandled rest; None entries are skipped; re-raised parts keep orig's       \
+     structure, new ones are grouped with it in an ExceptionGroup("", ...). */        \
   X(PREP_RERAISE_STAR, kNone, 2, 1, 0, 0, 0)                                          \
   /* Pattern matching (3.11 semantics):                                               \
      GET_LEN: (v) -> (v, len(v)).  MATCH_MAPPING / MATCH_SEQUENCE: (v) -> (v, bool)   \

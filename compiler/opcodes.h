@@ -65,6 +65,43 @@
 // __build_class__ runs as a function with its locals set to the namespace mapping
 // (as CPython does); it uses the *_NAME instructions for its locals and
 // LOAD_CLASSDEREF for free variables, and returns the __class__ cell or None.
+// The class statement compiles to
+//   LOAD_BUILD_CLASS; PUSH_NULL; <closure> LOAD_CONST <body code>; MAKE_FUNCTION;
+//   LOAD_CONST 'Name'; <bases>; [KW_NAMES]; CALL n   (or CALL_FUNCTION_EX)
+// The body starts with `__module__ = __name__` and `__qualname__ = '...'` (from
+// the namespace/globals via LOAD_NAME), stores `__doc__` if there is a docstring,
+// runs SETUP_ANNOTATIONS if the body has annotations, and when a method uses
+// super() or __class__ ends with `__classcell__ = <cell>; return <cell>`:
+// __build_class__ must set that cell to the new class (and check it, as CPython's
+// "__class__ set to X defining Y as Z" error).
+//
+// Other conventions the VM must follow:
+//  * Functions: consts[0] is the docstring or None (not for comprehensions).  The
+//    prologue is COPY_FREE_VARS n, MAKE_CELL per cellvar (moving cell parameters
+//    via cell2arg, so zero-argument super() must read its first argument from the
+//    cell when cell2arg maps varnames[0]), then for generator/coroutine/async
+//    generator code RETURN_GENERATOR, POP_TOP; then RESUME 0.
+//  * Comprehensions are nested code units (as 3.11) taking one positional argument
+//    `.0` (the iterator): the caller emits MAKE_FUNCTION; <iterable>; GET_ITER (or
+//    GET_AITER); CALL 0 — the iterator rides in the self_or_null slot, so it is
+//    passed as the single argument.  Async list/set/dict comprehensions are
+//    coroutines awaited by the caller (GET_AWAITABLE 0 + the await loop).
+//  * yield from / await loop:  SEND exit; YIELD_VALUE 1; RESUME 2|3;
+//    JUMP_BACKWARD_NO_INTERRUPT to SEND; then CLEANUP_THROW (the exception-table
+//    target of the YIELD_VALUE, depth = receiver kept) falling through to exit.
+//  * Generators: the VM converts a StopIteration escaping a generator frame into
+//    RuntimeError("generator raised StopIteration") (PEP 479; 3.11 does this in C
+//    too) and StopAsyncIteration in async generators likewise; YIELD_VALUE in an
+//    async generator yields ASYNC_GEN_WRAP-wrapped values.
+//  * try/except: handler entry pushes the exception (after unwinding to the
+//    entry's depth); the handler code runs PUSH_EXC_INFO, CHECK_EXC_MATCH +
+//    POP_JUMP_IF_FALSE per clause, POP_EXCEPT on exit; the cleanup handler
+//    (COPY 3; POP_EXCEPT; RERAISE 1) restores the previous handled exception when
+//    an except/finally body raises.  `except E as e` deletes e on every exit.
+//  * with: BEFORE_WITH; the exceptional exit is an exception-table entry with
+//    lasti, depth = the stack with only the bound __exit__ kept:
+//    PUSH_EXC_INFO; WITH_EXCEPT_START; POP_JUMP_IF_TRUE (suppress); RERAISE 2.
+//    The normal exit calls __exit__(None, None, None) with CALL 2 (see above).
 #ifndef PYRT_COMPILER_OPCODES_H_
 #define PYRT_COMPILER_OPCODES_H_
 

@@ -53,22 +53,29 @@ struct Outcome {
   std::shared_ptr<const CodeUnit> code;
 };
 
-Outcome Compile(const std::string& src, const std::string& filename) {
+std::string Loc(const SyntaxErrorInfo& e, bool full) {
+  auto n = [](int v) { return v == kNoPosition ? std::string("None") : std::to_string(v); };
+  std::string s = "|" + n(e.lineno);
+  if (full) s += "|" + n(e.offset) + "|" + n(e.end_lineno) + "|" + n(e.end_offset);
+  return s;
+}
+
+Outcome Compile(const std::string& src, const std::string& filename, bool full = false) {
   Outcome o;
   ParseResult r = ParseFile(src);
   SyntaxErrorInfo err;
   if (!r.module) {
-    o.error = r.error.msg + "|" + std::to_string(r.error.lineno);
+    o.error = r.error.msg + Loc(r.error, full);
     return o;
   }
   std::unique_ptr<Scope> top;
   if (!BuildSymtable(r.module, &top, &err)) {
-    o.error = err.msg + "|" + std::to_string(err.lineno);
+    o.error = err.msg + Loc(err, full);
     return o;
   }
   CompileResult c = CompileModule(r.module, *top, filename);
   if (!c.code) {
-    o.error = c.error.msg + "|" + std::to_string(c.error.lineno);
+    o.error = c.error.msg + Loc(c.error, full);
     if (c.error.type != "SyntaxError") o.error = c.error.type + ": " + o.error;
     return o;
   }
@@ -82,7 +89,8 @@ Outcome Compile(const std::string& src, const std::string& filename) {
 const char kCompileScript[] = R"PY(
 import sys, warnings
 warnings.simplefilter('ignore')
-meta = len(sys.argv) > 1
+meta = 'meta' in sys.argv
+full = 'full' in sys.argv
 def dump(co, out):
     lines = sorted({l for _, _, l in co.co_lines() if l is not None})
     out.append(f"{co.co_qualname}|{co.co_name}|{co.co_argcount}|{co.co_posonlyargcount}|"
@@ -102,7 +110,8 @@ for src in data[:-1]:
             dump(co, out)
             print('\n'.join(out))
     except SyntaxError as e:
-        print(f'{e.msg}|{e.lineno}'.replace('\n', ' '))
+        loc = f'|{e.offset}|{e.end_lineno}|{e.end_offset}' if full else ''
+        print(f'{e.msg}|{e.lineno}{loc}'.replace('\n', ' '))
     except (ValueError, MemoryError, RecursionError) as e:
         print(f'{type(e).__name__}')
     print('@@')
@@ -114,14 +123,14 @@ struct CPythonOutcome {
 };
 
 std::vector<CPythonOutcome> CPythonOutcomes(const std::vector<std::string>& sources,
-                                            bool meta = false) {
+                                            bool meta = false, bool full = false) {
   std::string input;
   for (const std::string& s : sources) {
     input += s;
     input.push_back('\0');
   }
   std::string script = kCompileScript;
-  std::string out = Python(script, input, meta ? " meta" : "");
+  std::string out = Python(script, input, std::string(meta ? " meta" : "") + (full ? " full" : ""));
   std::vector<CPythonOutcome> res;
   std::stringstream ss(out);
   std::string line;
@@ -331,10 +340,11 @@ TEST(Codegen, SyntaxErrorsMatchCPython) {
       "lambda: (yield)\n",
       "def g():\n    x = yield from (yield)\n    return x\n",
   };
-  std::vector<CPythonOutcome> theirs = CPythonOutcomes(snippets, true);
+  // errors: message and full location (line, offset, end line, end offset)
+  std::vector<CPythonOutcome> theirs = CPythonOutcomes(snippets, true, true);
   ASSERT_EQ(theirs.size(), snippets.size());
   for (size_t i = 0; i < snippets.size(); ++i) {
-    Outcome o = Compile(snippets[i], "x");
+    Outcome o = Compile(snippets[i], "x", true);
     std::string mine = o.ok ? "OK" : o.error;
     EXPECT_EQ(mine, theirs[i].outcome) << snippets[i];
     if (o.ok) {

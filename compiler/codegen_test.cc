@@ -377,6 +377,20 @@ TEST(Codegen, ExpressionAndInteractiveModes) {
   EXPECT_FALSE(CompileExpression(two.module, *top, "<string>").code);
 }
 
+TEST(Codegen, DeepTreesGiveRecursionError) {
+  std::string src = "x = a";
+  for (int i = 0; i < 100000; ++i) src += ".b";
+  ParseResult r = ParseFile(src + "\n");
+  ASSERT_TRUE(r.module);
+  ASSERT_GT(AstDepth(r.module), kAstParseMaxDepth);
+  Scope top;  // not consulted: the depth check comes first
+  top.type = BlockType::kModule;
+  CompileResult c = CompileModule(r.module, top, "deep.py");
+  EXPECT_FALSE(c.code);
+  EXPECT_EQ(c.error.type, "RecursionError");
+  EXPECT_EQ(c.error.msg, "maximum recursion depth exceeded during compilation");
+}
+
 TEST(Codegen, OpcodeTableIsConsistent) {
   for (int i = 0; i < static_cast<int>(Op::kCount); ++i) {
     Op op = static_cast<Op>(i);

@@ -167,8 +167,8 @@ inline constexpr int kNumBinaryOps = 26;
 // The result of IterNext.
 enum class IterResult : int8_t { kError = -1, kDone = 0, kItem = 1 };
 // next(it): kItem with *out a new reference, kDone at exhaustion (a StopIteration raised
-// by a Python __next__ is caught and cleared here; its value, if needed, is lost — use
-// IterNextValue for generators), or kError. Exhaustion of builtin iterators creates no
+// by a Python __next__ is caught and cleared here; the VM handles generators' return
+// values itself), or kError. Exhaustion of builtin iterators creates no
 // exception object.
 [[nodiscard]] IterResult IterNext(Value it, Value* out);
 // True if v is an iterator (has __next__).
@@ -204,6 +204,13 @@ enum class IterResult : int8_t { kError = -1, kDone = 0, kItem = 1 };
 [[nodiscard]] inline bool TypeCheck(Value obj, const TypeObject* t) {
   return IsSubtype(TypeOf(obj), t);
 }
+
+// --- buffers ---
+
+// Gets a contiguous buffer from `obj` ("a bytes-like object is required, not 'str'").
+// 0 or -1. Release with ReleaseBuffer.
+[[nodiscard]] int GetBuffer(Value obj, BufferView* view, bool writable);
+void ReleaseBuffer(BufferView* view);
 
 // --- misc ---
 

@@ -14,6 +14,7 @@
 #include "objects/core/module.h"
 #include "objects/core/none.h"
 #include "objects/core/object_type.h"
+#include "objects/core/slice.h"
 #include "objects/core/str.h"
 #include "objects/core/tuple.h"
 #include "objects/core/type.h"

@@ -97,9 +97,8 @@ void DictClear(Value d);
 [[nodiscard]] bool DictNext(Value d, size_t* pos, Value* key, Value* value,
                             int64_t* hash = nullptr);
 
-// Lists (new references) — need the list type (provided by the list helper; these return
-// Value{} + SystemError until it exists).
-[[nodiscard]] Value DictKeysList(Value d);
+// The dict iterator over keys (iter(d)), for the VM and the views helper.
+extern TypeObject kDictKeyIteratorType;
 
 }  // namespace pyrt
 

@@ -33,7 +33,8 @@
 //   * The call convention is vectorcall: callable, `args` pointing at nargs positional
 //     values followed by one value per keyword name, and `kwnames` — a tuple of str, or
 //     Value{} when there are no keywords. `args` may be null when nargs == 0 and no
-//     keywords. The callee must not keep `args` after it returns.
+//     keywords (an empty tuple is accepted too and means the same). The callee must not
+//     keep `args` after it returns.
 //
 // Builtin types. A builtin type is a static TypeObject (immortal: refcount
 // kImmortalRefcount, never freed) defined by one .cc file, which registers an init
@@ -124,6 +125,21 @@ using RepeatFn = Value (*)(Value self, int64_t count);
 // Fast sequence item with a normalised (non-negative) index; Value{} + IndexError if out
 // of range. Optional (the VM's fast path; subscript is authoritative).
 using ItemFn = Value (*)(Value self, int64_t index);
+
+// The buffer protocol, reduced to what bytes/bytearray/memoryview need: a contiguous
+// byte range. `obj` is set to an owned reference of the exporter by getbuffer and dropped
+// by ReleaseBuffer (abstract.h).
+struct BufferView {
+  void* buf = nullptr;
+  int64_t len = 0;
+  bool readonly = true;
+  int64_t itemsize = 1;
+  const char* format = "B";
+  Value obj;
+};
+// Fills `view`; 0 or -1 (BufferError/TypeError). `writable` asks for a writable buffer.
+using GetBufferFn = int (*)(Value self, BufferView* view, bool writable);
+using ReleaseBufferFn = void (*)(Value self, BufferView* view);
 
 // ---------------------------------------------------------------------------------------
 // Type flags (TypeObject::flags; the collector's flags are in hooks.flags)
@@ -336,6 +352,10 @@ struct alignas(16) TypeObject {
   UnaryFn aiter = nullptr;  // __aiter__
   UnaryFn anext = nullptr;  // __anext__
 
+  // --- buffer protocol ---
+  GetBufferFn getbuffer = nullptr;
+  ReleaseBufferFn releasebuffer = nullptr;
+
   // --- bookkeeping for heap types ---
   Value slots;       // the __slots__ names tuple, or Value{}
   void* vm_data = nullptr;  // free for the VM (e.g. a specialisation cache)
@@ -469,8 +489,8 @@ void TrackObject(Value o);
 // Frees an instance's memory (the end of a dealloc; untracks containers) — tp_free.
 void FreeInstance(Object* o);
 
-// The collector all containers are allocated from.
-[[nodiscard]] gc::Collector& Collector();
+// The collector all containers are allocated from (one per process; GIL held).
+[[nodiscard]] gc::Collector& Heap();
 
 // The generic dealloc/traverse/clear used for Python class instances (drop __dict__,
 // __slots__ members, call the base's dealloc for its part).

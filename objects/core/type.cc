@@ -864,6 +864,11 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
     }
     if (!seq) return Value();
     const int64_t n = TupleSize(seq.get());
+    if (n > 0 && base->itemsize != 0) {
+      RaiseNew(&kTypeErrorType, "nonempty __slots__ not supported for subtype of '%s'",
+               TypeName(base));
+      return Value();
+    }
     for (int64_t i = 0; i < n; ++i) {
       Value s = TupleItem(seq.get(), i);
       if (!IsStr(s)) {
@@ -895,7 +900,9 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
       if (!m) return Value();
       slot_names.push_back(Ref::Steal(m));
     }
-    if (!slot_names.empty() && base->itemsize != 0) {
+    // pyrt's str keeps its characters inline, so (unlike CPython) its subclasses cannot
+    // have member slots either.
+    if (!slot_names.empty() && base->instance_size != nullptr) {
       RaiseNew(&kTypeErrorType, "nonempty __slots__ not supported for subtype of '%s'",
                TypeName(base));
       return Value();
@@ -956,7 +963,7 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
   data->slots_offset = size;
   data->nslots = slot_names.size();
   size += 8 * slot_names.size();
-  if (base->itemsize != 0) {
+  if (base->instance_size != nullptr) {
     t->flags |= kTypeDictAtEnd;
     if (add_dict) t->dict_offset = 1;  // non-zero marks "has a dict" (at the end)
     if (add_weak) t->weaklist_offset = 1;
@@ -1027,7 +1034,7 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
       }
     }
   }
-  if (add_dict && (base->itemsize != 0 || !DictGetStr(t->dict, N().__dict__))) {
+  if (add_dict && !DictGetStr(t->dict, N().__dict__)) {
     if (AddGetSetsToDict(t, kDictGetSet) < 0) goto fail;
   }
   if (add_weak && !DictGetStr(t->dict, N().__weakref__)) {

@@ -860,7 +860,7 @@ int OSErrorInit(Value self, const Value* args, size_t nargs, Value kwnames) {
       Decref(old);
     }
     // args keeps only (errno, strerror) when a filename was given.
-    if (nargs >= 3) return SetArgs(self, args, 2);
+    if (o->filename && !IsNone(o->filename)) return SetArgs(self, args, 2);
   }
   return SetArgs(self, args, nargs);
 }
@@ -935,16 +935,35 @@ int SyntaxErrorInit(Value self, const Value* args, size_t nargs, Value kwnames) 
   auto* o = As<SyntaxErrorObject>(self);
   if (nargs >= 1) SetField(&o->msg, args[0]);
   if (nargs == 2) {
-    Value info = args[1];
-    if (!IsTuple(info)) {
-      RaiseNew(&kTypeErrorType, "argument 2 must be a tuple");  // CPython: PySequence_Tuple
+    // CPython: PyArg_ParseTuple(tuple(info), "OOOO|OO").
+    std::vector<Ref> items;
+    {
+      Ref it = Ref::Steal(GetIter(args[1]));
+      if (!it) return -1;
+      for (;;) {
+        Value v;
+        IterResult r = IterNext(it.get(), &v);
+        if (r == IterResult::kError) return -1;
+        if (r == IterResult::kDone) break;
+        items.push_back(Ref::Steal(v));
+      }
+    }
+    const int64_t n = static_cast<int64_t>(items.size());
+    if (n < 4) {
+      RaiseNew(&kTypeErrorType, "function takes at least 4 arguments (%lld given)",
+               static_cast<long long>(n));
       return -1;
     }
-    const int64_t n = TupleSize(info);
-    if (n < 4 || n > 6) {
-      RaiseNew(&kIndexErrorType, "tuple index out of range");
+    if (n > 6) {
+      RaiseNew(&kTypeErrorType, "function takes at most 6 arguments (%lld given)",
+               static_cast<long long>(n));
       return -1;
     }
+    std::vector<Value> raw;
+    for (auto& x : items) raw.push_back(x.get());
+    Ref info_ref = Ref::Steal(TupleFromArray(raw.data(), raw.size()));
+    if (!info_ref) return -1;
+    Value info = info_ref.get();
     Value* fields[6] = {&o->filename, &o->lineno, &o->offset, &o->text, &o->end_lineno,
                         &o->end_offset};
     for (int64_t i = 0; i < n; ++i) SetField(fields[i], TupleItem(info, i));
@@ -1214,7 +1233,7 @@ void SetupExceptionTypes() {
       {&kRuntimeErrorType, "RuntimeError", &kExceptionType, sizeof(B), "Unspecified run-time error."},
       {&kNotImplementedErrorType, "NotImplementedError", &kRuntimeErrorType, sizeof(B), "Method or function hasn't been implemented yet."},
       {&kRecursionErrorType, "RecursionError", &kRuntimeErrorType, sizeof(B), "Recursion limit exceeded."},
-      {&kStopAsyncIterationType, "StopAsyncIteration", &kExceptionType, sizeof(StopIterationObject), "Signal the end from iterator.__anext__()."},
+      {&kStopAsyncIterationType, "StopAsyncIteration", &kExceptionType, sizeof(B), "Signal the end from iterator.__anext__()."},
       {&kStopIterationType, "StopIteration", &kExceptionType, sizeof(StopIterationObject), "Signal the end from iterator.__next__()."},
       {&kSyntaxErrorType, "SyntaxError", &kExceptionType, sizeof(SyntaxErrorObject), "Invalid syntax."},
       {&kIndentationErrorType, "IndentationError", &kSyntaxErrorType, sizeof(SyntaxErrorObject), "Improper indentation."},
@@ -1250,8 +1269,6 @@ void SetupExceptionTypes() {
   b->members = kExcMembers;
   kStopIterationType.init = StopIterationInit;
   kStopIterationType.members = kStopIterationMembers;
-  kStopAsyncIterationType.init = StopIterationInit;
-  kStopAsyncIterationType.members = kStopIterationMembers;
   kSystemExitType.init = SystemExitInit;
   kSystemExitType.members = kSystemExitMembers;
   kImportErrorType.init = ImportErrorInit;

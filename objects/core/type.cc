@@ -1142,7 +1142,7 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
       Value bound;
       DescrGetFn get = TypeOf(init_sub)->descr_get;
       if (get != nullptr) {
-        bound = get(init_sub, tv, TypeValue(metatype));
+        bound = get(init_sub, Value(), tv);
       } else {
         Incref(init_sub);
         bound = init_sub;

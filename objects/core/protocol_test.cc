@@ -244,3 +244,57 @@ TEST_F(Protocol, ModulesAndBuiltinFunctions) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST_F(Protocol, SubclassesOfBuiltinsKeepAttributes) {
+  struct Case {
+    TypeObject* base;
+    Value arg;
+    const char* repr;
+  };
+  Ref s = Ref::Steal(NewStr("héllo"));
+  Ref big = Ref::Steal(IntFromString("123456789012345678901234567890", 10));
+  Ref tup = Ref::Steal(TuplePack({Value::SmallInt(1), Value::SmallInt(2)}));
+  Ref f = Ref::Steal(NewFloat(2.5));
+  const Case cases[] = {
+      {&kIntType, big.get(), "123456789012345678901234567890"},
+      {&kIntType, Value::SmallInt(5), "5"},
+      {&kStrType, s.get(), "'héllo'"},
+      {&kTupleType, tup.get(), "(1, 2)"},
+      {&kFloatType, f.get(), "2.5"},
+      {&kDictType, Value(), "{}"},
+      {&kValueErrorType, s.get(), "Sub_ValueError('héllo')"},
+  };
+  for (const Case& c : cases) {
+    std::string name = std::string("Sub_") + c.base->name;
+    Ref cls = Ref::Steal(MakeClass(name.c_str(), {TypeValue(c.base)}));
+    ASSERT_TRUE(cls);
+    for (int i = 0; i < 50; ++i) {
+      Ref inst = Ref::Steal(c.arg ? Call1(cls.get(), c.arg) : Call0(cls.get()));
+      ASSERT_TRUE(inst) << name << ": " << Err();
+      EXPECT_EQ(TypeOf(inst.get()), AsType(cls.get()));
+      EXPECT_EQ(ReprUtf8(inst.get()), c.repr);
+      ASSERT_EQ(SetAttr(inst.get(), "attr", inst.get()), 0) << name << ": " << Err();
+      EXPECT_EQ(S(GetAttr(inst.get(), "attr")), c.repr);
+      ASSERT_EQ(SetAttr(inst.get(), "other", Value::SmallInt(i)), 0);
+    }
+    EXPECT_GE(Heap().Collect(), 50u) << name;
+  }
+  // A metaclass: classes made by it keep their own namespace dict.
+  Ref meta = Ref::Steal(MakeClass("Meta", {TypeValue(&kTypeType)}));
+  Ref n = Ref::Steal(NewStr("WithMeta"));
+  Ref ns = Ref::Steal(NewDict());
+  Value argv[3] = {n.get(), EmptyTuple(), ns.get()};
+  Ref cls = Ref::Steal(Call(meta.get(), argv, 3));
+  ASSERT_TRUE(cls) << Err();
+  EXPECT_EQ(TypeOf(cls.get()), AsType(meta.get()));
+  ASSERT_EQ(SetAttr(cls.get(), "k", Value::SmallInt(9)), 0);
+  Ref inst = Ref::Steal(Call0(cls.get()));
+  EXPECT_EQ(S(GetAttr(inst.get(), "k")), "9");
+  EXPECT_EQ(S(Repr(cls.get())), "\"<class 'WithMeta'>\"");
+}
+
+}  // namespace
+}  // namespace pyrt

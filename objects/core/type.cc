@@ -485,13 +485,14 @@ int SubtypeTraverse(Object* o, gc::VisitFn visit, void* arg) {
       }
     }
   }
-  if (Value* ds = DictSlot(v)) {
+  TypeObject* sb = SolidStaticBase(t);
+  // A __dict__ that belongs to the builtin base's layout is visited by its traverse.
+  if (Value* ds = sb != nullptr && sb->dict_offset != 0 ? nullptr : DictSlot(v)) {
     if (Object* p = ds->object_or_null()) {
       if (int r = visit(p, arg)) return r;
     }
   }
   if (int r = visit(&t->head, arg)) return r;
-  TypeObject* sb = SolidStaticBase(t);
   if (sb != nullptr && sb->hooks.traverse != nullptr) return sb->hooks.traverse(o, visit, arg);
   return 0;
 }
@@ -963,7 +964,10 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
   data->slots_offset = size;
   data->nslots = slot_names.size();
   size += 8 * slot_names.size();
-  if (base->instance_size != nullptr) {
+  if (base->instance_size != nullptr && (add_dict || add_weak || HasFlag(base, kTypeDictAtEnd))) {
+    // The base's size depends on the instance: the new slots go after its end (the
+    // allocation reserves two words for them; see TypeObject::instance_size).
+    if (!HasFlag(base, kTypeDictAtEnd)) size += 16;
     t->flags |= kTypeDictAtEnd;
     if (add_dict) t->dict_offset = 1;  // non-zero marks "has a dict" (at the end)
     if (add_weak) t->weaklist_offset = 1;

@@ -80,8 +80,8 @@ Value MethodDescrCall(Value self, const Value* args, size_t nargs, Value kwnames
     return Value();
   }
   if (!CheckDescrInstance(self, args[0])) return Value();
-  std::string qn = std::string(TypeName(D(self)->type)) + "." + NameOf(self);
-  return CallMethodDef(*DefOf(self), qn, args[0], args + 1, nargs - 1, kwnames);
+  return CallMethodDefOwned(*DefOf(self), TypeName(D(self)->type), args[0], args + 1, nargs - 1,
+                            kwnames);
 }
 Value MethodDescrGet(Value self, Value obj, Value) {
   if (!obj) {
@@ -140,8 +140,8 @@ Value ClassMethodDescrCall(Value self, const Value* args, size_t nargs, Value kw
              NameOf(self).c_str(), TypeName(D(self)->type), TypeName(TypeOf(args[0])));
     return Value();
   }
-  std::string qn = std::string(TypeName(D(self)->type)) + "." + NameOf(self);
-  return CallMethodDef(*DefOf(self), qn, args[0], args + 1, nargs - 1, kwnames);
+  return CallMethodDefOwned(*DefOf(self), TypeName(D(self)->type), args[0], args + 1, nargs - 1,
+                            kwnames);
 }
 
 // --- wrapper_descriptor and method-wrapper ----------------------------------------------

@@ -254,6 +254,27 @@ Value CallMethodDef(const MethodDef& def, std::string_view qualname, Value self,
   return Value();
 }
 
+Value CallMethodDefOwned(const MethodDef& def, const char* owner, Value self, const Value* args,
+                         size_t nargs, Value kwnames) {
+  const bool has_kw = kwnames && TupleSize(kwnames) > 0;
+  bool ok = true;
+  switch (def.conv) {
+    case CallConv::kNoArgs: ok = !has_kw && nargs == 0; break;
+    case CallConv::kOneArg: ok = !has_kw && nargs == 1; break;
+    case CallConv::kFast: ok = !has_kw; break;
+    case CallConv::kFastKw: return def.fastkw(self, args, nargs, has_kw ? kwnames : Value());
+  }
+  if (ok) {
+    switch (def.conv) {
+      case CallConv::kNoArgs: return def.noargs(self);
+      case CallConv::kOneArg: return def.onearg(self, args[0]);
+      default: return def.fast(self, args, nargs);
+    }
+  }
+  std::string qn = owner != nullptr ? std::string(owner) + "." + def.name : std::string(def.name);
+  return CallMethodDef(def, qn, self, args, nargs, kwnames);
+}
+
 static int AddMethodsToDict(TypeObject* t, const MethodDef* table, bool replace) {
   for (const MethodDef* m = table; m != nullptr && m->name != nullptr; ++m) {
     Value name = Intern(m->name);

@@ -1157,6 +1157,124 @@ Value GroupStr(Value self) {
   b.Append(buf);
   return b.Finish();
 }
+// Calls self.derive(excs) (a new reference) and copies traceback, cause, context, notes.
+Value GroupSubset(Value self, const std::vector<Value>& excs) {
+  Ref seq = Ref::Steal(TupleFromArray(excs.data(), excs.size()));
+  if (!seq) return Value();
+  if (g_list_from_array != nullptr) {
+    seq = Ref::Steal(g_list_from_array(excs.data(), excs.size()));
+    if (!seq) return Value();
+  }
+  Value arg = seq.get();
+  Ref eg = Ref::Steal(CallMethod(self, "derive", &arg, 1));
+  if (!eg) return Value();
+  if (!IsSubtype(TypeOf(eg.get()), &kBaseExceptionGroupType)) {
+    RaiseNew(&kTypeErrorType, "derive must return an instance of BaseExceptionGroup");
+    return Value();
+  }
+  SetExceptionTraceback(eg.get(), Exc(self)->traceback);
+  SetExceptionContext(eg.get(), Exc(self)->context);
+  Value cause = Exc(self)->cause;
+  bool suppress = Exc(self)->suppress_context;
+  SetExceptionCause(eg.get(), cause);
+  Exc(eg.get())->suppress_context = suppress;
+  Value notes = LookupAttr(self, N().__notes__);
+  if (notes) {
+    int r = SetAttr(eg.get(), N().__notes__, notes);
+    Decref(notes);
+    if (r < 0) return Value();
+  } else if (ErrorOccurred()) {
+    return Value();
+  }
+  return eg.release();
+}
+
+// 1 if exc matches the split condition, 0 if not, -1 on error.
+int GroupMatches(Value exc, Value cond) {
+  if (IsExceptionClass(cond)) return GivenExceptionMatches(exc, cond);
+  if (IsTuple(cond)) {
+    bool all_types = true;
+    for (int64_t i = 0; i < TupleSize(cond); ++i) all_types &= IsExceptionClass(TupleItem(cond, i));
+    if (all_types) return GivenExceptionMatches(exc, cond);
+  } else if (IsCallable(cond) && !IsType(cond)) {
+    Ref r = Ref::Steal(Call1(cond, exc));
+    if (!r) return -1;
+    return IsTrue(r.get());
+  }
+  RaiseNew(&kTypeErrorType, "expected a function, exception type or tuple of exception types");
+  return -1;
+}
+
+// Splits self by cond: *match and *rest get new references or Value{} (None).
+int GroupSplit(Value self, Value cond, bool want_rest, Value* match, Value* rest) {
+  *match = Value();
+  *rest = Value();
+  int m = GroupMatches(self, cond);
+  if (m < 0) return -1;
+  if (m) {
+    Incref(self);
+    *match = self;
+    return 0;
+  }
+  if (!IsSubtype(TypeOf(self), &kBaseExceptionGroupType)) {
+    if (want_rest) {
+      Incref(self);
+      *rest = self;
+    }
+    return 0;
+  }
+  auto* g = reinterpret_cast<ExceptionGroupObject*>(self.object());
+  std::vector<Ref> matched, other;
+  for (int64_t i = 0; i < TupleSize(g->excs); ++i) {
+    Value e = TupleItem(g->excs, i);
+    Value mm, rr;
+    if (GroupSplit(e, cond, want_rest, &mm, &rr) < 0) return -1;
+    if (mm) matched.push_back(Ref::Steal(mm));
+    if (rr) other.push_back(Ref::Steal(rr));
+  }
+  auto build = [&](std::vector<Ref>& items, Value* out) -> int {
+    if (items.empty()) return 0;
+    std::vector<Value> raw;
+    for (auto& x : items) raw.push_back(x.get());
+    *out = GroupSubset(self, raw);
+    return *out ? 0 : -1;
+  };
+  if (build(matched, match) < 0) return -1;
+  if (want_rest && build(other, rest) < 0) {
+    Decref(*match);
+    *match = Value();
+    return -1;
+  }
+  return 0;
+}
+
+Value GroupDerive(Value self, Value excs) {
+  Value args[2] = {As<ExceptionGroupObject>(self)->msg, excs};
+  return Call(TypeValue(&kBaseExceptionGroupType), args, 2);
+}
+
+Value GroupSplitMethod(Value self, Value cond) {
+  Value m, r;
+  if (GroupSplit(self, cond, true, &m, &r) < 0) return Value();
+  Value t = TuplePack({m ? m : None(), r ? r : None()});
+  Decref(m);
+  Decref(r);
+  return t;
+}
+
+Value GroupSubgroupMethod(Value self, Value cond) {
+  Value m, r;
+  if (GroupSplit(self, cond, false, &m, &r) < 0) return Value();
+  return m ? m : NewNone();
+}
+
+const MethodDef kGroupMethods[] = {
+    MethodDef::OneArg("derive", GroupDerive),
+    MethodDef::OneArg("split", GroupSplitMethod),
+    MethodDef::OneArg("subgroup", GroupSubgroupMethod),
+    MethodDef(),
+};
+
 const MemberDef kGroupMembers[] = {
     {"message", MemberKind::kObject, offsetof(ExceptionGroupObject, msg), true, "exception message"},
     {"exceptions", MemberKind::kObject, offsetof(ExceptionGroupObject, excs), true, "nested exceptions"},
@@ -1293,6 +1411,7 @@ void SetupExceptionTypes() {
   kBaseExceptionGroupType.init = GroupInit;
   kBaseExceptionGroupType.str = GroupStr;
   kBaseExceptionGroupType.members = kGroupMembers;
+  kBaseExceptionGroupType.methods = kGroupMethods;
 }
 
 int ReadyExceptionTypes() {

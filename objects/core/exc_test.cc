@@ -127,3 +127,47 @@ TEST(Exceptions, StopIterationValueAndChaining) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Exceptions, GroupsSplitAndSubgroup) {
+  InitRuntime();
+  Ref v1 = Ref::Steal(NewExceptionMessage(&kValueErrorType, "v1"));
+  Ref t1 = Ref::Steal(NewExceptionMessage(&kTypeErrorType, "t1"));
+  Ref inner_list = Ref::Steal(TuplePack({t1.get()}));
+  Ref inner_msg = Ref::Steal(NewStr("inner"));
+  Value inner_args[2] = {inner_msg.get(), inner_list.get()};
+  Ref inner = Ref::Steal(Call(TypeValue(&kBaseExceptionGroupType), inner_args, 2));
+  ASSERT_TRUE(inner) << FormatExceptionOnly(FetchError());
+  EXPECT_EQ(TypeOf(inner.get()), &kExceptionGroupType);  // all Exceptions
+  Ref items = Ref::Steal(TuplePack({v1.get(), inner.get()}));
+  Ref msg = Ref::Steal(NewStr("outer"));
+  Value args[2] = {msg.get(), items.get()};
+  Ref eg = Ref::Steal(Call(TypeValue(&kExceptionGroupType), args, 2));
+  ASSERT_TRUE(eg);
+  EXPECT_EQ(StrUtf8(eg.get()), "outer (2 sub-exceptions)");
+  Value cond = TypeValue(&kTypeErrorType);
+  Ref split = Ref::Steal(CallMethod(eg.get(), "split", &cond, 1));
+  ASSERT_TRUE(split) << FormatExceptionOnly(FetchError());
+  EXPECT_EQ(ReprUtf8(split.get()),
+            "(ExceptionGroup('outer', (ExceptionGroup('inner', (TypeError('t1'),)),)), "
+            "ExceptionGroup('outer', (ValueError('v1'),)))");
+  Value cond2 = TypeValue(&kKeyErrorType);
+  Ref sub = Ref::Steal(CallMethod(eg.get(), "subgroup", &cond2, 1));
+  EXPECT_EQ(sub.get(), None());
+  Value bad = Value::SmallInt(3);
+  EXPECT_FALSE(Ref::Steal(CallMethod(eg.get(), "split", &bad, 1)));
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()),
+            "TypeError: expected a function, exception type or tuple of exception types");
+  // Nesting rules.
+  Ref ki = Ref::Steal(NewException(&kKeyboardInterruptType, nullptr, 0));
+  Ref kis = Ref::Steal(TuplePack({ki.get()}));
+  Value a2[2] = {msg.get(), kis.get()};
+  EXPECT_FALSE(Ref::Steal(Call(TypeValue(&kExceptionGroupType), a2, 2)));
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()),
+            "TypeError: Cannot nest BaseExceptions in an ExceptionGroup");
+}
+
+}  // namespace
+}  // namespace pyrt

@@ -8,6 +8,7 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/mappingproxy.h"
 
 namespace pyrt {
 
@@ -687,10 +688,7 @@ int TypeSetModule(Value self, Value value, void*) {
   }
   return DictSetItem(t->dict, N().__module__, value);
 }
-Value TypeGetDict(Value self, void*) {
-  // A copy stands in for the read-only mappingproxy until that type exists.
-  return DictCopy(AsType(self)->dict);
-}
+Value TypeGetDict(Value self, void*) { return NewMappingProxy(AsType(self)->dict); }
 Value TypeGetDoc(Value self, void*) {
   TypeObject* t = AsType(self);
   if (!HasFlag(t, kTypeHeapType) && t->doc != nullptr) return NewStr(t->doc);

@@ -120,3 +120,24 @@ TEST(Smoke, TypeDictIsAReadOnlyProxy) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, StrJoin) {
+  Ref sep = Ref::Steal(NewStr("-"));
+  Ref a = Ref::Steal(NewStr("é")), b = Ref::Steal(NewStr("日本"));
+  Ref t = Ref::Steal(TuplePack({Intern("a"), a.get(), b.get(), EmptyStr()}));
+  Value arg = t.get();
+  EXPECT_EQ(RS(CallMethod(sep.get(), "join", &arg, 1)), "'a-é-日本-'");
+  Ref bad = Ref::Steal(TuplePack({Intern("a"), Value::SmallInt(1)}));
+  arg = bad.get();
+  EXPECT_EQ(RS(CallMethod(sep.get(), "join", &arg, 1)),
+            "<error: TypeError: sequence item 1: expected str instance, int found>");
+  Ref it = Ref::Steal(GetIter(t.get()));
+  arg = it.get();
+  EXPECT_EQ(RS(CallMethod(EmptyStr(), "join", &arg, 1)), "'aé日本'");
+}
+
+}  // namespace
+}  // namespace pyrt

@@ -301,6 +301,9 @@ TEST_F(Protocol, SubclassesOfBuiltinsKeepAttributes) {
   Ref inst = Ref::Steal(Call0(cls.get()));
   EXPECT_EQ(S(GetAttr(inst.get(), "k")), "9");
   EXPECT_EQ(S(Repr(cls.get())), "\"<class 'WithMeta'>\"");
+  Ref renamed = Ref::Steal(NewStr("Renamed"));
+  ASSERT_EQ(SetAttr(cls.get(), "__name__", renamed.get()), 0);
+  EXPECT_EQ(S(GetAttr(inst.get(), "zz")), "<AttributeError: 'Renamed' object has no attribute 'zz'>");
 }
 
 }  // namespace

@@ -354,3 +354,35 @@ TEST_F(Protocol, ReduceExForCopyAndPickle) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST_F(Protocol, AbstractClassesAndTypeChecks) {
+  Ref a = Ref::Steal(MakeClass("Abs", {}));
+  Ref names = Ref::Steal(TuplePack({Intern("g"), Intern("f")}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", names.get()), 0);
+  EXPECT_EQ(S(Call0(a.get())),
+            "<TypeError: Can't instantiate abstract class Abs with abstract methods f, g>");
+  Ref one = Ref::Steal(TuplePack({Intern("g")}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", one.get()), 0);
+  EXPECT_EQ(S(Call0(a.get())),
+            "<TypeError: Can't instantiate abstract class Abs with abstract method g>");
+  Ref empty = Ref::Steal(TuplePack({}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", empty.get()), 0);
+  EXPECT_NE(S(Call0(a.get())).find("<Abs object at"), std::string::npos);
+
+  EXPECT_EQ(IsInstance(True(), TypeValue(&kIntType)), 1);
+  Ref types = Ref::Steal(TuplePack({TypeValue(&kStrType), TypeValue(&kFloatType)}));
+  EXPECT_EQ(IsInstance(Value::SmallInt(1), types.get()), 0);
+  EXPECT_EQ(IsSubclass(TypeValue(&kBoolType), TypeValue(&kIntType)), 1);
+  EXPECT_EQ(IsSubclass(Value::SmallInt(1), TypeValue(&kIntType)), -1);
+  EXPECT_EQ(Err(), "TypeError: issubclass() arg 1 must be a class");
+  EXPECT_EQ(IsInstance(Value::SmallInt(1), Value::SmallInt(1)), -1);
+  EXPECT_EQ(Err(), "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
+  EXPECT_EQ(IsSubclass(TypeValue(&kIntType), Value::SmallInt(1)), -1);
+  EXPECT_EQ(Err(), "TypeError: issubclass() arg 2 must be a class, a tuple of classes, or a union");
+}
+
+}  // namespace
+}  // namespace pyrt

@@ -337,7 +337,14 @@ Value NewException(TypeObject* type, const Value* args, size_t nargs) {
 Value NewExceptionMessage(TypeObject* type, std::string_view message) {
   Value s = NewStrSurrogatePass(message);
   if (!s) return s;
-  Value e = NewException(type, &s, 1);
+  Value e;
+  if (IsSubtype(type, &kUnicodeErrorType) && !HasFlag(type, kTypeHeapType)) {
+    // The unicode errors' constructors require their five fields; a C++ raise with just a
+    // message (RaiseNew) builds the instance directly, as PyErr_Format does in CPython.
+    e = type->new_(type, &s, 1, Value());
+  } else {
+    e = NewException(type, &s, 1);
+  }
   Decref(s);
   return e;
 }

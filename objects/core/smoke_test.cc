@@ -141,3 +141,26 @@ TEST(Smoke, StrJoin) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, UnicodeErrorsFromCpp) {
+  EXPECT_EQ(RS(NewStr("\xff")),
+            "<error: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: "
+            "invalid start byte>");
+  Value s = NewStrFromCodePoints(U"a\xd800");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(AsUtf8(s), nullptr);
+  Ref e = Ref::Steal(FetchError());
+  EXPECT_EQ(FormatExceptionOnly(e.get()),
+            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 1: "
+            "surrogates not allowed");
+  EXPECT_EQ(ReprUtf8(Ref::Steal(GetAttr(e.get(), "start")).get()), "1");
+  RaiseNew(&kUnicodeEncodeErrorType, "plain %s", "message");
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()), "UnicodeEncodeError: plain message");
+  Decref(s);
+}
+
+}  // namespace
+}  // namespace pyrt

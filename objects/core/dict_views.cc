@@ -469,6 +469,23 @@ Value DictValuesMethod(Value self) { return NewDictValues(self); }
 Value DictItemsMethod(Value self) { return NewDictItems(self); }
 Value DictReversedMethod(Value self) { return NewDictReverseKeyIter(self); }
 
+// d | other (both dicts): a new dict; other | d through __ror__.
+Value DictOrImpl(Value a, Value b) {
+  if (!IsDict(a) || !IsDict(b)) return NewNotImplemented();
+  Ref result = Ref::Steal(DictCopy(a));
+  if (!result) return Value();
+  if (DictUpdate(result.get(), b, true) < 0) return Value();
+  return result.release();
+}
+Value DictOrMethod(Value self, Value other) { return DictOrImpl(self, other); }
+Value DictROrMethod(Value self, Value other) { return DictOrImpl(other, self); }
+// d |= other: any mapping or iterable of pairs.
+Value DictIOrMethod(Value self, Value other) {
+  if (DictUpdate(self, other, true) < 0) return Value();
+  Incref(self);
+  return self;
+}
+
 const MethodDef kDictViewMethods[] = {
     MethodDef::NoArgs("keys", DictKeysMethod,
                       "D.keys() -> a set-like object providing a view on D's keys"),
@@ -478,6 +495,9 @@ const MethodDef kDictViewMethods[] = {
                       "D.values() -> an object providing a view on D's values"),
     MethodDef::NoArgs("__reversed__", DictReversedMethod,
                       "Return a reverse iterator over the dict keys."),
+    MethodDef::OneArg("__or__", DictOrMethod, "Return self|value."),
+    MethodDef::OneArg("__ror__", DictROrMethod, "Return value|self."),
+    MethodDef::OneArg("__ior__", DictIOrMethod, "Return self|=value."),
     {},
 };
 

@@ -457,6 +457,88 @@ def gen_views(rng, out):
         emit(out, "rlist", d)
 
 
+STR_ALPHABET = "aAbB  \t\nxyz,.ß\u03a3\u03c2\u0130\u00b2\u0660_-1209\u2028\r\U0001f600"
+
+
+def rand_text(rng, n=None):
+    n = rng.randint(0, 12) if n is None else n
+    return "".join(rng.choice(STR_ALPHABET) for _ in range(n))
+
+
+def gen_str(rng, out):
+    no_args = ["lower", "upper", "casefold", "swapcase", "title", "capitalize", "islower",
+               "isupper", "istitle", "isspace", "isalpha", "isalnum", "isdecimal", "isdigit",
+               "isnumeric", "isprintable", "isascii", "isidentifier"]
+    for _ in range(3000):
+        s = rand_text(rng)
+        sub = rng.choice([rand_text(rng, rng.randint(0, 2)), s[1:3], "a", "", 5])
+        idx = lambda: rng.choice([None, rng.randint(-14, 14), 2**70, "x"])
+        r = rng.random()
+        if r < 0.2:
+            m = rng.choice(["find", "rfind", "index", "rindex", "count", "startswith",
+                            "endswith"])
+            args = [sub] + [idx() for _ in range(rng.choice([0, 0, 1, 2, 3]))]
+            if m in ("startswith", "endswith") and rng.random() < 0.3:
+                args[0] = tuple(rng.choice(["a", "", s[:2], s[-2:], 1]) for _ in range(2))
+            emit(out, "call:" + m, s, args)
+        elif r < 0.35:
+            m = rng.choice(["split", "rsplit"])
+            kwargs = {}
+            args = []
+            if rng.random() < 0.6:
+                args.append(rng.choice([None, " ", "a", "", sub, 1]))
+            if rng.random() < 0.5:
+                kwargs["maxsplit"] = rng.randint(-1, 3)
+            emit(out, "call:" + m, s, args, kwargs)
+        elif r < 0.42:
+            emit(out, "call:splitlines", s, rng.choice([[], [True], [False]]))
+        elif r < 0.5:
+            emit(out, "call:" + rng.choice(["partition", "rpartition"]), s, [sub])
+        elif r < 0.58:
+            args = [sub, rng.choice(["", "XY", "\u03a3", 3])]
+            if rng.random() < 0.4:
+                args.append(rng.randint(-1, 3))
+            emit(out, "call:replace", s, args)
+        elif r < 0.66:
+            m = rng.choice(["strip", "lstrip", "rstrip"])
+            emit(out, "call:" + m, s, rng.choice([[], [None], [" a\t"], ["xyz"], [4]]))
+        elif r < 0.74:
+            m = rng.choice(["center", "ljust", "rjust", "zfill"])
+            args = [rng.randint(-2, 20)]
+            if m != "zfill" and rng.random() < 0.5:
+                args.append(rng.choice(["*", "\u03a3", "ab", 1]))
+            emit(out, "call:" + m, s, args)
+        elif r < 0.78:
+            emit(out, "call:expandtabs", s, rng.choice([[], [0], [3]]))
+        elif r < 0.9:
+            emit(out, "call:" + rng.choice(no_args), s)
+        elif r < 0.94:
+            emit(out, "call:" + rng.choice(["removeprefix", "removesuffix"]), s,
+                 [rng.choice([s[:2], s[-2:], "a", 1])])
+        else:
+            table = {ord(c): rng.choice([None, "QQ", 120, c.upper()]) for c in s[:3]}
+            emit(out, "call:translate", s, [table])
+    fmt_cases = [
+        ("{} {}", [1, "a"], {}), ("{0}{1}{0}", ["x", "y"], {}), ("{a}-{b!r}", [], {"a": 1, "b": "q"}),
+        ("{:>8}", ["ab"], {}), ("{0:{1}}", [3, "04"], {}), ("{:{}{}}", [5, ">", 4], {}),
+        ("{0[1]}", [[7, 8]], {}), ("{x[a]}", [], {"x": {"a": 3}}), ("{", [], {}), ("}", [], {}),
+        ("{0}", [], {}), ("{} {0}", [1], {}), ("{0} {}", [1], {}), ("{x}", [], {}),
+        ("{!x}", [1], {}), ("{:d}", ["a"], {}), ("{:,}", [1234567], {}), ("{{}}{}", [1], {}),
+        ("{0:{1:{2}}}", [1, 2, 3], {}), ("{0.real}", [5], {}), ("{0!a}", ["\u03a3"], {}),
+        ("{:x}", [255], {}), ("{:^9}", ["mid"], {}), ("{0[x]}", [[1]], {}),
+    ]
+    for t, args, kwargs in fmt_cases:
+        emit(out, "call:format", t, args, kwargs)
+        emit(out, "call:format_map", t, [kwargs])
+    emit(out, "call:maketrans", "", ["abc", "xyz", "q"])
+    emit(out, "call:maketrans", "", [{"a": 1, 98: "z"}])
+    emit(out, "call:maketrans", "", [{"ab": 1}])
+    emit(out, "call:maketrans", "", [1])
+    emit(out, "call:maketrans", "", ["ab", "c"])
+    emit(out, "call:upper", "a", [1])
+    emit(out, "call:count", "a", [])
+
+
 def main():
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     out = []
@@ -465,6 +547,7 @@ def main():
     gen_iterators(rng, out)
     gen_sets(rng, out)
     gen_views(rng, out)
+    gen_str(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

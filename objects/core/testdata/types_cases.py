@@ -40,6 +40,10 @@ def enc(v):
         return "F"
     if isinstance(v, int):
         return "i:%d" % v
+    if isinstance(v, float):
+        return "f:" + v.hex()
+    if isinstance(v, complex):
+        return "c:%s:%s" % (v.real.hex(), v.imag.hex())
     if isinstance(v, str):
         return "s:" + v.encode("utf-8").hex()
     if isinstance(v, list):
@@ -83,6 +87,11 @@ def dec(text):
             return {"N": None, "T": True, "F": False}[t]
         if t.startswith("i:"):
             return int(t[2:])
+        if t.startswith("f:"):
+            return float.fromhex(t[2:])
+        if t.startswith("c:"):
+            re, im = t[2:].split(":")
+            return complex(float.fromhex(re), float.fromhex(im))
         if t.startswith("s:"):
             return bytes.fromhex(t[2:]).decode("utf-8")
         if t.startswith("@"):
@@ -129,7 +138,8 @@ def last_line(e):
     return "!" + traceback.format_exception_only(type(e), e)[-1].strip()
 
 
-BINOPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "&": operator.and_,
+BINOPS = {"/": operator.truediv, "**": operator.pow, "//": operator.floordiv,
+          "%": operator.mod, "+": operator.add, "-": operator.sub, "*": operator.mul, "&": operator.and_,
           "|": operator.or_, "^": operator.xor}
 IBINOPS = {"+": operator.iadd, "-": operator.isub, "*": operator.imul, "&": operator.iand,
            "|": operator.ior, "^": operator.ixor}
@@ -137,7 +147,7 @@ CMPOPS = {"<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator
           ">": operator.gt, ">=": operator.ge}
 TYPES = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset, "range": range,
          "enumerate": enumerate, "zip": zip, "map": map, "filter": filter,
-         "reversed": reversed, "dict": dict}
+         "reversed": reversed, "dict": dict, "complex": complex}
 
 
 def run(op, subject, args, kwargs):
@@ -539,6 +549,45 @@ def gen_str(rng, out):
     emit(out, "call:count", "a", [])
 
 
+def gen_complex(rng, out):
+    parts = [0.0, -0.0, 1.0, -2.5, 3.0, 1e300, -1e-300, float("inf"), float("-inf"),
+             float("nan"), 0.5, 7.0, 1e16, 123.456]
+    def rand_c():
+        return complex(rng.choice(parts), rng.choice(parts))
+    for _ in range(2500):
+        z = rand_c()
+        r = rng.random()
+        if r < 0.45:
+            op = rng.choice(["+", "-", "*", "/", "**", "//", "%"])
+            other = rng.choice([rand_c(), rng.randint(-3, 3), rng.choice(parts), 2**2000, "x",
+                                complex(0, 0), 2, 0.5])
+            emit(out, rng.choice(["bin:", "rbin:"]) + op, z, [other])
+        elif r < 0.6:
+            other = rng.choice([z, rand_c(), complex(z.real, 0), z.real, int(z.real) if
+                                z.real == z.real and abs(z.real) < 1e300 else 1, "x"])
+            emit(out, "cmp:" + rng.choice(["==", "!=", "<"]), z, [other])
+        elif r < 0.75:
+            ops = ["repr", "call:conjugate", "call:__abs__",
+                                  "call:__neg__", "call:__pos__", "call:__bool__",
+                   "call:__getnewargs__"]
+            if z == z:  # hash(nan) is the object's address
+                ops.append("hash")
+            emit(out, rng.choice(ops), z)
+        elif r < 0.9:
+            spec = rng.choice(["", ">12", "<12", "^14", "*^16", ".2f", ".3e", "g", ".4", "+",
+                               "+.2f", " ", "010", "=10", "x", "10.1%", ",.2f", "#g", "E"])
+            emit(out, "call:__format__", z, [spec])
+        else:
+            args = rng.choice([[], [z.real], [z.real, z.imag], [z, z], ["1+2j"], [" -1.5e3J "],
+                               ["1__0j"], ["x"], ["1+2j", 1], [1, "2"], [[]], [1, []], [True],
+                               [2**2000], ["(1+2j)"], ["nan+infj"], [3, z]])
+            emit(out, "new:complex", None, args)
+    emit(out, "new:complex", None, [], {"real": 2.0, "imag": 3})
+    emit(out, "new:complex", None, [], {"x": 1})
+    emit(out, "bin:**", complex(2, 0), [2], {})
+    emit(out, "bin:**", complex(0, 0), [-1], {})
+
+
 def main():
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     out = []
@@ -548,6 +597,7 @@ def main():
     gen_sets(rng, out)
     gen_views(rng, out)
     gen_str(rng, out)
+    gen_complex(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "objects/core/bytes.h"
 #include "objects/core/complex.h"
 #include "objects/core/core.h"
 #include "objects/core/dict_views.h"
@@ -53,7 +54,9 @@ class Decoder {
     if (t == "T") return NewBool(true);
     if (t == "F") return NewBool(false);
     if (t.rfind("i:", 0) == 0) return IntFromString(std::string_view(t).substr(2), 10);
-    if (t.rfind("s:", 0) == 0) return NewStr(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("s:", 0) == 0) return NewStrSurrogatePass(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("b:", 0) == 0) return NewBytes(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("y:", 0) == 0) return NewByteArray(Unhex(std::string_view(t).substr(2)));
     if (t.rfind("f:", 0) == 0) return NewFloat(FromPyFloatHex(std::string_view(t).substr(2)));
     if (t.rfind("c:", 0) == 0) {
       const size_t colon = t.find(':', 2);
@@ -159,6 +162,8 @@ TypeObject* TypeFor(std::string_view name) {
   if (name == "reversed") return &kReversedType;
   if (name == "dict") return &kDictType;
   if (name == "complex") return &kComplexType;
+  if (name == "bytes") return &kBytesType;
+  if (name == "bytearray") return &kByteArrayType;
   ADD_FAILURE() << "bad type " << name;
   return &kListType;
 }

@@ -45,7 +45,11 @@ def enc(v):
     if isinstance(v, complex):
         return "c:%s:%s" % (v.real.hex(), v.imag.hex())
     if isinstance(v, str):
-        return "s:" + v.encode("utf-8").hex()
+        return "s:" + v.encode("utf-8", "surrogatepass").hex()
+    if isinstance(v, bytes):
+        return "b:" + v.hex()
+    if isinstance(v, bytearray):
+        return "y:" + v.hex()
     if isinstance(v, list):
         return "L( " + " ".join(enc(x) for x in v) + " )"
     if isinstance(v, tuple):
@@ -93,7 +97,11 @@ def dec(text):
             re, im = t[2:].split(":")
             return complex(float.fromhex(re), float.fromhex(im))
         if t.startswith("s:"):
-            return bytes.fromhex(t[2:]).decode("utf-8")
+            return bytes.fromhex(t[2:]).decode("utf-8", "surrogatepass")
+        if t.startswith("b:"):
+            return bytes.fromhex(t[2:])
+        if t.startswith("y:"):
+            return bytearray.fromhex(t[2:])
         if t.startswith("@"):
             return FUNCS[t]
         items = []
@@ -147,7 +155,8 @@ CMPOPS = {"<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator
           ">": operator.gt, ">=": operator.ge}
 TYPES = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset, "range": range,
          "enumerate": enumerate, "zip": zip, "map": map, "filter": filter,
-         "reversed": reversed, "dict": dict, "complex": complex}
+         "reversed": reversed, "dict": dict, "complex": complex, "bytes": bytes,
+         "bytearray": bytearray}
 
 
 def run(op, subject, args, kwargs):
@@ -588,6 +597,95 @@ def gen_complex(rng, out):
     emit(out, "bin:**", complex(0, 0), [-1], {})
 
 
+def rand_bytes(rng, n=None):
+    n = rng.randint(0, 10) if n is None else n
+    return bytes(rng.choice(b"ab \t\nAZ09\x00\xff\x80") for _ in range(n))
+
+
+def gen_bytes(rng, out):
+    for _ in range(2500):
+        kind = rng.choice([bytes, bytes, bytearray])
+        b = kind(rand_bytes(rng))
+        sub = rng.choice([rand_bytes(rng, rng.randint(0, 2)), bytes(b[1:3]), b"a", b"", 97,
+                          300, "a", bytearray(b"a")])
+        idx = lambda: rng.choice([None, rng.randint(-12, 12), "x"])
+        r = rng.random()
+        if r < 0.15:
+            m = rng.choice(["find", "rfind", "index", "rindex", "count", "startswith",
+                            "endswith"])
+            args = [sub] + [idx() for _ in range(rng.choice([0, 0, 1, 2]))]
+            emit(out, "call:" + m, b, args)
+        elif r < 0.25:
+            kwargs = {}
+            args = []
+            if rng.random() < 0.6:
+                args.append(rng.choice([None, b" ", b"a", b"", "a"]))
+            if rng.random() < 0.5:
+                kwargs["maxsplit"] = rng.randint(-1, 2)
+            emit(out, "call:" + rng.choice(["split", "rsplit"]), b, args, kwargs)
+        elif r < 0.32:
+            emit(out, "call:" + rng.choice(["strip", "lstrip", "rstrip"]), b,
+                 rng.choice([[], [None], [b" a"], ["a"]]))
+        elif r < 0.38:
+            emit(out, "call:replace", b, [rng.choice([b"a", b"", b" "]), rng.choice([b"XY", b"", "q"])]
+                 + ([rng.randint(-1, 2)] if rng.random() < 0.3 else []))
+        elif r < 0.45:
+            emit(out, "call:decode", b, rng.choice([[], ["latin-1"], ["ascii", "replace"],
+                                                   ["utf-8", "ignore"], ["utf8", "surrogateescape"],
+                                                   ["nope"], [1]]))
+        elif r < 0.5:
+            emit(out, "call:" + rng.choice(["upper", "lower", "isdigit", "isalpha", "isalnum",
+                                            "isspace", "islower", "isupper", "isascii"]), b)
+        elif r < 0.55:
+            emit(out, "call:hex", b, rng.choice([[], [":"], ["-", 2], [":", -2], ["ab"]]))
+        elif r < 0.6:
+            emit(out, "call:join", b, [rng.choice([[b"x", bytearray(b"yz")], [], ["s"], [b"q"] * 3])])
+        elif r < 0.68:
+            emit(out, "getitem", b, [rng.choice([rng.randint(-12, 12), rand_slice(rng), "x"])])
+        elif r < 0.75:
+            emit(out, rng.choice(["bin:+", "bin:*", "rbin:*"]), b,
+                 [rng.choice([rand_bytes(rng), bytearray(b"z"), "s", 2, -1, 0])])
+        elif r < 0.82:
+            emit(out, "cmp:" + rng.choice(list(CMPOPS)), b,
+                 [rng.choice([bytes(b), bytearray(b), rand_bytes(rng), "x", b + b"a"])])
+        elif r < 0.88:
+            emit(out, rng.choice(["contains", "len", "list", "repr", "hash"]) if kind is bytes
+                 else rng.choice(["contains", "len", "list", "repr"]), b, [sub])
+        elif kind is bytearray:
+            m = rng.random()
+            if m < 0.3:
+                emit(out, "setitem", b, [rng.choice([rng.randint(-10, 10), rand_slice(rng)]),
+                                         rng.choice([65, 300, rand_bytes(rng, 3), [1, 2], "x"])])
+            elif m < 0.45:
+                emit(out, "delitem", b, [rng.choice([rng.randint(-10, 10), rand_slice(rng)])])
+            elif m < 0.6:
+                emit(out, "ibin:" + rng.choice(["+", "*"]), b, [rng.choice([b"xy", 2, 0, "s"])])
+            else:
+                meth = rng.choice(["append", "extend", "pop", "insert", "remove", "clear",
+                                   "copy", "reverse"])
+                args = {"append": [rng.choice([65, 256, "a"])],
+                        "extend": [rng.choice([b"xy", [1, 2], range(3), "s", 5])],
+                        "pop": rng.choice([[], [0], [-1], [20]]),
+                        "insert": [rng.randint(-5, 5), rng.choice([66, -1])],
+                        "remove": [rng.choice([97, 32, 0, 7])]}.get(meth, [])
+                emit(out, "call:" + meth, b, args)
+        else:
+            emit(out, "new:" + rng.choice(["bytes", "bytearray"]), None,
+                 rng.choice([[], [3], [-1], ["abc"], ["abc", "utf-8"], ["\u03a3", "ascii"],
+                             ["\u03a3", "ascii", "replace"], ["x", "nope"], [1, "utf8"],
+                             [[1, 2, 255]], [[256]], [["a"]], [1.5], [b"xy"], [bytearray(b"q")],
+                             [range(4)], [(7, 8)]]))
+    emit(out, "call:fromhex", b"", ["61 62ff"])
+    emit(out, "call:fromhex", b"", ["zz"])
+    emit(out, "call:fromhex", b"", [b"61"])
+    emit(out, "call:fromhex", bytearray(), ["0a0b"])
+    emit(out, "new:bytes", None, [], {"errors": "x"})
+    for s in ["abc", "\u03a3x", "\udc80", "\xe9"]:
+        for args in ([], ["latin-1"], ["ascii"], ["ascii", "xmlcharrefreplace"],
+                     ["utf-8", "surrogateescape"], ["utf-8", "backslashreplace"], ["x"]):
+            emit(out, "call:encode", s, args)
+
+
 def main():
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     out = []
@@ -598,6 +696,7 @@ def main():
     gen_views(rng, out)
     gen_str(rng, out)
     gen_complex(rng, out)
+    gen_bytes(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -609,7 +609,11 @@ void SetupIntType() {
   ty->true_divide = IntTrueDiv;
   ty->index = IntPos;
   ty->new_ = IntNew;
-  (void)IntInstanceSize;
+  // CPython's ints are variable-size (30-bit digits); pyrt's layout is fixed, but a
+  // non-zero itemsize keeps CPython's subclassing rules (no nonempty __slots__, no
+  // __weakref__ slot) and puts a subclass's __dict__ after the object.
+  ty->itemsize = 4;
+  ty->instance_size = IntInstanceSize;
   t.methods(kIntMethods);
   t.getsets(kIntGetSets);
   t.doc("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an "

@@ -1502,4 +1502,27 @@ Value StrEncode(Value str, const char* encoding, const char* errors) {
   return EncodeStr(str, encoding, errors);
 }
 
+Value ObjectBytes(Value x) {
+  if (TypeOf(x) == &kBytesType) {
+    Incref(x);
+    return x;
+  }
+  static const Value kBytesName = Intern("__bytes__");
+  Ref f = Ref::Steal(LookupSpecial(x, kBytesName));
+  if (f) {
+    Ref b = Ref::Steal(Call0(f.get()));
+    if (!b) return Value();
+    if (!IsBytes(b.get())) {
+      RaiseNew(&kTypeErrorType, "__bytes__ returned non-bytes (type %.200s)",
+               TypeName(TypeOf(b.get())));
+      return Value();
+    }
+    return b.release();
+  }
+  if (ErrorOccurred()) return Value();
+  std::string data;
+  if (!DataFromObject("bytes", x, &data)) return Value();
+  return NewBytes(data);
+}
+
 }  // namespace pyrt

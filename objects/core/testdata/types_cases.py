@@ -675,6 +675,23 @@ def gen_bytes(rng, out):
                              ["\u03a3", "ascii", "replace"], ["x", "nope"], [1, "utf8"],
                              [[1, 2, 255]], [[256]], [["a"]], [1.5], [b"xy"], [bytearray(b"q")],
                              [range(4)], [(7, 8)]]))
+    for _ in range(500):
+        b = rng.choice([bytes, bytearray])(rand_bytes(rng) + rng.choice([b"", b"\r\n", b"\t-1", b"hello World"]))
+        m = rng.choice(["center", "ljust", "rjust", "zfill", "expandtabs", "splitlines", "title",
+                        "capitalize", "swapcase", "istitle", "removeprefix", "removesuffix",
+                        "translate"])
+        args = {"center": [rng.randint(-1, 14)] + rng.choice([[], [b"*"], [bytearray(b"-")], ["x"], [b"ab"]]),
+                "ljust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "rjust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "zfill": [rng.randint(-1, 14)],
+                "expandtabs": rng.choice([[], [0], [3]]),
+                "splitlines": rng.choice([[], [True]]),
+                "removeprefix": [rng.choice([b"a", bytes(b[:2]), "a"])],
+                "removesuffix": [rng.choice([b"a", bytes(b[-2:]), "a"])],
+                "translate": rng.choice([[None, b"a "], [bytes(range(256))[::-1]], [b"x"], [None]])}.get(m, [])
+        emit(out, "call:" + m, b, args)
+    emit(out, "call:maketrans", b"", [b"ab", b"xy"])
+    emit(out, "call:maketrans", b"", [b"ab", b"x"])
     emit(out, "call:fromhex", b"", ["61 62ff"])
     emit(out, "call:fromhex", b"", ["zz"])
     emit(out, "call:fromhex", b"", [b"61"])

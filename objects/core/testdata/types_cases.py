@@ -714,6 +714,13 @@ def gen_bytes(rng, out):
                 "removesuffix": [rng.choice([b"a", bytes(b[-2:]), "a"])],
                 "translate": rng.choice([[None, b"a "], [bytes(range(256))[::-1]], [b"x"], [None]])}.get(m, [])
         emit(out, "call:" + m, b, args)
+    fmts = [b"%s", b"%b", b"%r", b"%a", b"%d", b"%5.2f", b"%x|%o", b"%c", b"%-6s|", b"%%%s",
+            b"%(k)s", b"%s %s", b"%", b"%q", b"%05d", b"%.3s", b"%*d"]
+    vals = [b"xy", bytearray(b"z"), "s", 5, 2.5, -7, (1, 2), (b"a", b"b"), {b"k": b"v"}, 300,
+            (3, 4), [1], None]
+    for _ in range(400):
+        f = rng.choice(fmts)
+        emit(out, "bin:%", rng.choice([bytes, bytearray])(f), [rng.choice(vals)])
     emit(out, "call:maketrans", b"", [b"ab", b"xy"])
     emit(out, "call:maketrans", b"", [b"ab", b"x"])
     emit(out, "call:fromhex", b"", ["61 62ff"])

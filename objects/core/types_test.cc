@@ -1,5 +1,5 @@
-// Differential tests of list, range, set/frozenset, dict views and the iterator types
-// against python3: testdata/types_cases.py prints operations with their expected results
+// Differential tests of list, range, set/frozenset, dict views, the iterator types, str
+// methods, complex, bytes/bytearray and int/float extras against python3: testdata/types_cases.py prints operations with their expected results
 // (see its docstring for the format); this test builds the same values through pyrt's C++
 // API, performs each operation through the abstract API (so method descriptors, slots and
 // argument parsing are exercised too) and compares repr() texts or exception lines.

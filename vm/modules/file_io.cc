@@ -11,6 +11,20 @@
 
 namespace pyrt::fileio {
 
+namespace {
+IoError OsError(int err) {
+  IoError e;
+  e.err = err;
+  return e;
+}
+IoError CodecFailure(const text::CodecError& ce, std::string_view input) {
+  IoError e;
+  e.codec = ce;
+  e.input.assign(input);
+  return e;
+}
+}  // namespace
+
 // --- Names and modes ---
 
 namespace {
@@ -154,7 +168,7 @@ IoError FileStream::FillRaw(size_t want, bool* eof) {
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
     rbuf_.resize(old);
-    return {errno, {}};
+    return OsError(errno);
   }
   rbuf_.resize(old + static_cast<size_t>(n));
   if (n == 0) *eof = true;
@@ -168,7 +182,7 @@ IoError FileStream::WriteRaw(std::string_view data) {
     const ssize_t n = ::write(fd_, data.data(), data.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      return {errno, {}};
+      return OsError(errno);
     }
     data.remove_prefix(static_cast<size_t>(n));
   }
@@ -266,7 +280,7 @@ IoError FileStream::FillDecoded(bool* eof) {
       case Encoding::kLatin1: text::DecodeLatin1(bytes, &chunk); break;
       case Encoding::kAscii: ce = text::DecodeAscii(bytes, errors_, &chunk); break;
     }
-    if (ce.failed) return {0, ce};
+    if (ce.failed) return CodecFailure(ce, bytes);
     rbuf_.erase(0, cut);
     if (decoded_pos_ > 0) {
       decoded_.erase(0, decoded_pos_);
@@ -383,7 +397,7 @@ IoError FileStream::WriteText(std::u32string_view text) {
     case Encoding::kLatin1: ce = text::EncodeLatin1(text, errors_, &bytes); break;
     case Encoding::kAscii: ce = text::EncodeAscii(text, errors_, &bytes); break;
   }
-  if (ce.failed) return {0, ce};
+  if (ce.failed) return CodecFailure(ce, {});
   if (buffering_ == Buffering::kUnbuffered) {
     if (IoError e = Flush(); !e.ok()) return e;
     return WriteRaw(bytes);
@@ -409,7 +423,7 @@ IoError FileStream::Close() {
   if (fd_ < 0) return {};
   IoError e = Flush();
   if (owns_fd_) {
-    if (::close(fd_) != 0 && e.ok() && errno != EINTR) e = {errno, {}};
+    if (::close(fd_) != 0 && e.ok() && errno != EINTR) e = OsError(errno);
   }
   fd_ = -1;
   return e;
@@ -418,7 +432,7 @@ IoError FileStream::Close() {
 IoError FileStream::Tell(int64_t* pos) {
   if (IoError e = Flush(); !e.ok()) return e;
   const off_t p = ::lseek(fd_, 0, SEEK_CUR);
-  if (p < 0) return {errno, {}};
+  if (p < 0) return OsError(errno);
   int64_t unread = static_cast<int64_t>(rbuf_.size());
   if (text_ && decoded_.size() > decoded_pos_) {
     std::string bytes;
@@ -443,7 +457,7 @@ IoError FileStream::Seek(int64_t offset, int whence, int64_t* pos) {
     whence = SEEK_SET;
   }
   const off_t p = ::lseek(fd_, offset, whence);
-  if (p < 0) return {errno, {}};
+  if (p < 0) return OsError(errno);
   rbuf_.clear();
   decoded_.clear();
   decoded_pos_ = 0;

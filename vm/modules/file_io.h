@@ -63,6 +63,8 @@ enum class Buffering : uint8_t { kUnbuffered, kLine, kBlock };
 struct IoError {
   int err = 0;                // errno for OSError
   text::CodecError codec;     // codec.failed for Unicode errors
+  std::string input;          // decoding: the bytes the codec was given (the exception's
+                              // `object`; codec.start/end index into it)
   [[nodiscard]] bool ok() const { return err == 0 && !codec.failed; }
 };
 

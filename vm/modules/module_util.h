@@ -40,7 +40,15 @@ extern TypeObject kReversedType __attribute__((weak));
 extern TypeObject kComplexType __attribute__((weak));
 extern TypeObject kMemoryViewType __attribute__((weak));
 
+// types.SimpleNamespace (type(sys.implementation), which Lib/types.py exports):
+// attributes in an instance __dict__, namespace(**kwargs), repr "namespace(a=1, b=2)",
+// == comparing the dicts. Defined in namespace_object.cc.
+extern TypeObject kSimpleNamespaceType;
+
 namespace modules_internal {
+
+// A new empty SimpleNamespace (new reference).
+[[nodiscard]] Value NewSimpleNamespace();
 
 // A struct-sequence type named `module.name` with the given field names (the first
 // `n_sequence` are tuple items; with fewer items than fields the rest are read as

@@ -84,6 +84,17 @@ void SetLocalsGetter(LocalsGetter fn);
 // sys.getswitchinterval() in seconds (default 0.005), for the GIL's drop interval.
 [[nodiscard]] double SwitchInterval();
 
+// sys.flags fields the VM sets from the command line before MakeSysModule() (the rest
+// keep CPython's defaults).
+struct SysFlags {
+  int debug = 0, inspect = 0, interactive = 0, optimize = 0, dont_write_bytecode = 0,
+      no_user_site = 0, no_site = 0, ignore_environment = 0, verbose = 0,
+      bytes_warning = 0, quiet = 0, hash_randomization = 1, isolated = 0, utf8_mode = 0,
+      warn_default_encoding = 0, int_max_str_digits = -1;
+  bool dev_mode = false, safe_path = false;
+};
+[[nodiscard]] SysFlags& MutableSysFlags();
+
 // --- standard streams ---
 
 // Before MakeSysModule: make stdout and stderr write-through (python3 -u).

@@ -457,7 +457,16 @@ Value IntFormat(Value self, Value spec) {
     RaiseNew(&kTypeErrorType, "__format__() argument must be str, not %T", spec);
     return Value();
   }
+  if (StrLength(spec) == 0) return Str(self);
   std::string sp = StrToUtf8Lossless(spec);
+  {
+    format::FormatSpec check;
+    format::Error e = format::ParseFormatSpec(sp, 'd', '>', TypeName(TypeOf(self)), &check);
+    if (!e.ok()) return core_internal::RaiseFormatError(e);
+    if (format::IntFormatRadix(check.type) < 0) {
+      return core_internal::RaiseFormatError(format::UnknownFormatCode(check.type, TypeName(TypeOf(self))));
+    }
+  }
   BigView x(self);
   std::string out, err;
   Status st = bigint::Format(x.get(), sp, &out, &err, static_cast<uint64_t>(g_max_str_digits));
@@ -600,7 +609,11 @@ void SetupIntType() {
   ty->true_divide = IntTrueDiv;
   ty->index = IntPos;
   ty->new_ = IntNew;
-  (void)IntInstanceSize;
+  // CPython's ints are variable-size (30-bit digits); pyrt's layout is fixed, but a
+  // non-zero itemsize keeps CPython's subclassing rules (no nonempty __slots__, no
+  // __weakref__ slot) and puts a subclass's __dict__ after the object.
+  ty->itemsize = 4;
+  ty->instance_size = IntInstanceSize;
   t.methods(kIntMethods);
   t.getsets(kIntGetSets);
   t.doc("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an "

@@ -765,6 +765,10 @@ void SetupObjectTypes() {
     t->hooks.name = "type";
     t->basicsize = sizeof(TypeObject) - offsetof(TypeObject, head);
     t->dict_offset = PYRT_TYPE_FIELD_OFFSET(dict);
+    // CPython's type is variable-size (its member table follows); keeping a non-zero
+    // itemsize keeps its subclassing rules ("nonempty __slots__ not supported ...").
+    t->itemsize = 40;
+    t->instance_size = [](const Object* o) { return TypeOfObject(o)->basicsize; };
     t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass;
     t->hooks.flags = gc::kHasGc;
     t->hooks.dealloc = HeapTypeDeallocImpl;

@@ -74,3 +74,31 @@ TEST(Smoke, Classes) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, DeepNestingRaisesRecursionError) {
+  Value t = EmptyTuple();
+  Incref(t);
+  Value u = EmptyTuple();
+  Incref(u);
+  for (int i = 0; i < 2000; ++i) {
+    Value n = TuplePack({t});
+    Decref(t);
+    t = n;
+    Value m = TuplePack({u});
+    Decref(u);
+    u = m;
+  }
+  EXPECT_EQ(RS(Repr(t)),
+            "<error: RecursionError: maximum recursion depth exceeded while getting the repr of an object>");
+  EXPECT_EQ(RS(RichCompare(t, u, CompareOp::kEq)),
+            "<error: RecursionError: maximum recursion depth exceeded in comparison>");
+  EXPECT_NE(Hash(t), -1);
+  Decref(t);
+  Decref(u);
+}
+
+}  // namespace
+}  // namespace pyrt

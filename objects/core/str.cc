@@ -56,8 +56,15 @@ Value AllocStr(TypeObject* type, int64_t length, int kind) {
     o = AllocRaw(type, size);
     if (o == nullptr) return Value();
   } else {
-    Value v = AllocInstance(type, core_internal::RoundUp8(size) + 16 - type->basicsize);
-    if (!v) return Value();
+    // A subclass instance: the characters, then the __dict__/__weakref__ slots.
+    const size_t total = core_internal::RoundUp8(size) + 16;
+    Object* o2 = Heap().NewObject(total);
+    if (o2 == nullptr) return RaiseNoMemory();
+    std::memset(static_cast<void*>(o2), 0, total);
+    o2->refcount = 1;
+    o2->type = &type->hooks;
+    Incref(TypeValue(type));
+    Value v = Value::FromObject(o2);
     o = v.object();
   }
   auto* s = reinterpret_cast<StrObject*>(o);
@@ -809,6 +816,7 @@ Value StrNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
   if (!v) return v;
   std::memcpy(AsStrObject(v)->data(), src->data(), static_cast<size_t>(src->length) * src->kind);
   StrFinish(v);
+  TrackObject(v);
   return v;
 }
 
@@ -843,8 +851,7 @@ const MethodDef kStrIterMethods[] = {
 namespace core_internal {
 void SetupStrTypes() {
   TypeInit t(&kStrType, "str", sizeof(StrObject));
-  t.type->itemsize = 1;
-  t.type->instance_size = StrInstanceSize;
+  t.type->instance_size = StrInstanceSize;  // itemsize stays 0, as CPython's str
   t.type->hooks.dealloc = StrDealloc;
   t.flags(kTypeStrSubclass);
   t.type->repr = StrReprSlot;

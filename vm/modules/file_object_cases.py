@@ -108,6 +108,24 @@ out("attrs", lambda: (lambda f: [f.name == raw, f.mode, f.encoding, f.errors, f.
                                   f.writable(), f.seekable(), f.isatty()])(open(raw)))
 out("mode_a", lambda: (lambda p: (open(p, "w").write("1"), open(p, "a").write("2"),
                                   open(p).read()))(os.path.join(D, "ap")))
+
+
+def binary():
+    p = os.path.join(D, "bin")
+    w = open(p, "wb")
+    n = w.write(b"ab\r\ncd\xff\n")
+    w.write(bytearray(b"tail"))
+    w.close()
+    r = open(p, "rb")
+    return [n, r.read(3), r.readline(), r.read(), r.read(), repr(r)[:21], r.mode]
+
+
+out("binary", binary)
+out("binary_lines", lambda: open(os.path.join(D, "bin"), "rb").readlines())
+out("binary_str", lambda: open(os.path.join(D, "b2"), "wb").write("x"))
+out("binary_newline", lambda: open(raw, "rb", newline=""))
+out("buffer", lambda: (lambda f: (f.buffer.write(b"xy"), f.write("z"), f.close(),
+                                  open(f.name).read()))(open(os.path.join(D, "buf"), "w")))
 out("mode_x", lambda: open(raw, "x"))
 out("missing", lambda: open(os.path.join(D, "nope")))
 out("isdir", lambda: open(D))

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "objects/core/bytes.h"
 #include "objects/core/list.h"
 #include "vm/modules/modules.h"
 #include "vm/modules/testing_python.h"
@@ -223,6 +224,44 @@ TEST(FileObject, MatchesPython) {
     } else {
       got["mode_a"] = Show(Ref());
     }
+  }
+  {
+    const std::string p = f.Path("bin");
+    Ref w = f.Open(p, "wb");
+    Ref b1 = Ref::Steal(NewBytes(std::string_view("ab\r\ncd\xff\n", 8)));
+    Ref b2 = Ref::Steal(NewByteArray("tail"));
+    Ref n = M(w, "write", {b1.get()});
+    (void)M(w, "write", {b2.get()});
+    (void)M(w, "close");
+    Ref r = f.Open(p, "rb");
+    Ref rep = r ? Ref::Steal(Repr(r.get())) : Ref();
+    Ref rep21 = rep ? Ref::Steal(StrSubstring(rep.get(), 0, 21)) : Ref();
+    // Evaluate in Python's order: n, read(3), readline(), read(), read(), repr, mode.
+    Ref a = M(r, "read", {Value::SmallInt(3)});
+    Ref b = M(r, "readline");
+    Ref c = M(r, "read");
+    Ref d = M(r, "read");
+    got["binary"] = Show(List({std::move(n), std::move(a), std::move(b), std::move(c),
+                               std::move(d), std::move(rep21),
+                               Ref::Steal(r ? GetAttr(r.get(), "mode") : Value())}));
+    got["binary_lines"] = Show(M(f.Open(p, "rb"), "readlines"));
+    Ref x = f.Str("x");
+    got["binary_str"] = Show(M(f.Open(f.Path("b2"), "wb"), "write", {x.get()}));
+    got["binary_newline"] = Show(f.Open(raw, "rb", {{"newline", nls[1]}}));
+  }
+  {
+    const std::string p = f.Path("buf");
+    Ref w = f.Open(p, "w");
+    Ref buffer = Ref::Steal(w ? GetAttr(w.get(), "buffer") : Value());
+    Ref xy = Ref::Steal(NewBytes("xy"));
+    Ref z = f.Str("z");
+    Ref r1 = M(buffer, "write", {xy.get()});
+    Ref r2 = M(w, "write", {z.get()});
+    Ref r3 = M(w, "close");
+    Ref r4 = M(f.Open(p), "read");
+    got["buffer"] = (r1 && r2 && r3 && r4)
+                        ? Show(Ref::Steal(TuplePack({r1.get(), r2.get(), r3.get(), r4.get()})))
+                        : Show(Ref());
   }
   got["mode_x"] = Show(f.Open(raw, "x"));
   got["missing"] = Show(f.Open(f.Path("nope")));

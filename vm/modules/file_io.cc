@@ -398,12 +398,17 @@ IoError FileStream::WriteText(std::u32string_view text) {
     case Encoding::kAscii: ce = text::EncodeAscii(text, errors_, &bytes); break;
   }
   if (ce.failed) return CodecFailure(ce, {});
+  return WriteEncodedText(bytes);
+}
+
+IoError FileStream::WriteEncodedText(std::string_view bytes) {
   if (buffering_ == Buffering::kUnbuffered) {
     if (IoError e = Flush(); !e.ok()) return e;
     return WriteRaw(bytes);
   }
   wbuf_ += bytes;
-  const bool has_newline = text.find_first_of(U"\n\r") != std::u32string_view::npos;
+  // '\n' and '\r' are single ASCII bytes in all three codecs.
+  const bool has_newline = bytes.find_first_of("\n\r") != std::string_view::npos;
   if ((buffering_ == Buffering::kLine && has_newline) || wbuf_.size() >= buffer_size_) {
     return Flush();
   }

@@ -298,3 +298,49 @@ TEST_F(Protocol, SubclassesOfBuiltinsKeepAttributes) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+Value FakeNewObj(Value, const Value*, size_t) { return NewNone(); }
+const MethodDef kFakeCopyreg[] = {MethodDef::Fast("__newobj__", FakeNewObj), MethodDef()};
+const ModuleDef kFakeCopyregDef{"copyreg", nullptr, kFakeCopyreg, nullptr};
+Value g_copyreg;
+Value ImportFake(const char* name) {
+  if (std::string(name) != "copyreg") return Error(&kImportErrorType, name);
+  Incref(g_copyreg);
+  return g_copyreg;
+}
+
+TEST_F(Protocol, ReduceExForCopyAndPickle) {
+  g_copyreg = NewModuleFromDef(&kFakeCopyregDef);
+  VmHooks hooks = GetVmHooks();
+  hooks.import_module = ImportFake;
+  SetVmHooks(hooks);
+  Ref slots = Ref::Steal(TuplePack({Intern("s")}));
+  Ref ns = Ref::Steal(NewDict());
+  ASSERT_EQ(DictSetUtf8(ns.get(), "__slots__", slots.get()), 0);
+  Ref base = Ref::Steal(MakeClass("R0", {}, ns.get()));
+  Ref cls = Ref::Steal(MakeClass("R", {base.get()}));
+  Ref inst = Ref::Steal(Call0(cls.get()));
+  ASSERT_EQ(SetAttr(inst.get(), "a", Value::SmallInt(1)), 0);
+  ASSERT_EQ(SetAttr(inst.get(), "s", Value::SmallInt(2)), 0);
+  Value proto = Value::SmallInt(4);
+  Ref r = Ref::Steal(CallMethod(inst.get(), "__reduce_ex__", &proto, 1));
+  ASSERT_TRUE(r) << Err();
+  EXPECT_EQ(ReprUtf8(r.get()),
+            "(<built-in function __newobj__>, (<class 'R'>,), ({'a': 1}, {'s': 2}), None, None)");
+  Ref st = Ref::Steal(CallMethod(inst.get(), "__getstate__", nullptr, 0));
+  EXPECT_EQ(ReprUtf8(st.get()), "({'a': 1}, {'s': 2})");
+  // Builtin state that pickling cannot see is refused.
+  Ref mod = Ref::Steal(NewModule("m"));
+  Ref prop = Ref::Steal(Call0(TypeValue(&kPropertyType)));
+  EXPECT_FALSE(Ref::Steal(CallMethod(prop.get(), "__reduce_ex__", &proto, 1)));
+  EXPECT_EQ(Err(), "TypeError: cannot pickle 'property' object");
+  hooks.import_module = nullptr;
+  SetVmHooks(hooks);
+  Decref(g_copyreg);
+}
+
+}  // namespace
+}  // namespace pyrt

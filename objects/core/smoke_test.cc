@@ -102,3 +102,21 @@ TEST(Smoke, DeepNestingRaisesRecursionError) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, TypeDictIsAReadOnlyProxy) {
+  Value d = GetAttr(TypeValue(&kIntType), "__dict__");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(TypeOf(d), &kMappingProxyType);
+  EXPECT_EQ(RS(GetItem(d, Intern("__add__"))), "<slot wrapper '__add__' of 'int' objects>");
+  EXPECT_EQ(Contains(d, Intern("bit_length")), 1);
+  EXPECT_EQ(SetItem(d, Intern("x"), None()), -1);
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()),
+            "TypeError: 'mappingproxy' object does not support item assignment");
+  Decref(d);
+}
+
+}  // namespace
+}  // namespace pyrt

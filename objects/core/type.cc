@@ -487,6 +487,21 @@ struct HeapTypeData {
 
 HeapTypeData* DataOf(TypeObject* t) { return static_cast<HeapTypeData*>(t->vm_data); }
 
+}  // namespace
+
+namespace core_internal {
+// The __slots__ member names (mangled) of heap type t and its heap bases, with offsets.
+void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out) {
+  for (TypeObject* b = t; b != nullptr && HasFlag(b, kTypeHeapType); b = b->base) {
+    HeapTypeData* d = DataOf(b);
+    if (d == nullptr) continue;
+    for (size_t i = 0; i < d->nslots; ++i) out->emplace_back(d->slot_names[i], d->slots_offset + 8 * i);
+  }
+}
+}  // namespace core_internal
+
+namespace {
+
 // The nearest base that is not a heap type.
 TypeObject* SolidStaticBase(TypeObject* t) {
   while (t != nullptr && HasFlag(t, kTypeHeapType)) t = t->base;
@@ -808,9 +823,6 @@ bool IsPlainFunction(Value v) {
   return v.is_object() && std::strcmp(TypeName(TypeOf(v)), "function") == 0;
 }
 
-void HeapTypeDealloc(Object* o);
-int HeapTypeTraverse(Object* o, gc::VisitFn visit, void* arg);
-void HeapTypeClear(Object* o);
 
 }  // namespace
 

@@ -537,6 +537,9 @@ struct VmHooks {
   // calling frame's __class__ cell and first argument; 0, or -1 with RuntimeError
   // ("super(): no arguments", "super(): __class__ cell not found").
   int (*super_args)(TypeObject** type, Value* obj) = nullptr;
+  // import_module(name): the module (new reference) or Value{} + ImportError. Used by
+  // object.__reduce_ex__ (copyreg).
+  Value (*import_module)(const char* name) = nullptr;
 };
 void SetVmHooks(const VmHooks& hooks);
 

@@ -1127,6 +1127,195 @@ Value MBytesDunder(Value self) {
   return NewBytes(SelfView(self));
 }
 
+// --- padding, tabs, lines, case, translate ------------------------------------------------
+
+Value PadImpl(const char* name, int which, Value self, const Value* args, size_t nargs) {
+  if (!CheckPositional(name, nargs, 1, 2)) return Value();
+  int64_t width;
+  if (!SsizeArg(args[0], &width)) return Value();
+  char32_t fill = U' ';
+  if (nargs == 2) {
+    Value f = args[1];
+    std::string_view fv;
+    if (IsBytes(f)) {
+      fv = BytesView(f);
+    } else if (IsByteArray(f)) {
+      fv = BAView(f);
+    } else {
+      RaiseNew(&kTypeErrorType, "%s() argument 2 must be a byte string of length 1, not %T",
+               name, f);
+      return Value();
+    }
+    if (fv.size() != 1) {
+      RaiseNew(&kTypeErrorType, "%s() argument 2 must be a byte string of length 1, not %T",
+               name, f);
+      return Value();
+    }
+    fill = static_cast<unsigned char>(fv[0]);
+  }
+  if (width > kMaxBytesSize) return RaiseNoMemory();
+  const std::u32string w = Widen(SelfView(self));
+  switch (which) {
+    case 0: return MakeLike(self, Narrow(strlib::Center(w, width, fill)));
+    case 1: return MakeLike(self, Narrow(strlib::LJust(w, width, fill)));
+    default: return MakeLike(self, Narrow(strlib::RJust(w, width, fill)));
+  }
+}
+
+Value MCenter(Value s, const Value* a, size_t n) { return PadImpl("center", 0, s, a, n); }
+Value MLJust(Value s, const Value* a, size_t n) { return PadImpl("ljust", 1, s, a, n); }
+Value MRJust(Value s, const Value* a, size_t n) { return PadImpl("rjust", 2, s, a, n); }
+
+Value MZFill(Value self, Value width_arg) {
+  int64_t width;
+  if (!SsizeArg(width_arg, &width)) return Value();
+  if (width > kMaxBytesSize) return RaiseNoMemory();
+  return MakeLike(self, Narrow(strlib::ZFill(Widen(SelfView(self)), width)));
+}
+
+Value MExpandTabs(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value out[1];
+  static const ArgSpec spec{"expandtabs", {"tabsize"}, 0, 0};
+  if (!ParseArgs(spec, args, nargs, kwnames, out)) return Value();
+  int64_t tabsize = 8;
+  if (out[0] && !SsizeArg(out[0], &tabsize)) return Value();
+  if (tabsize < INT32_MIN || tabsize > INT32_MAX) {
+    return Error(&kOverflowErrorType, "Python int too large to convert to C int");
+  }
+  const std::string_view v = SelfView(self);
+  int64_t tabs = 0;
+  for (char c : v) tabs += c == '\t';
+  if (tabsize > 0 && tabs > 0 && tabsize > kMaxBytesSize / tabs) return RaiseNoMemory();
+  return MakeLike(self, Narrow(strlib::ExpandTabs(Widen(v), tabsize)));
+}
+
+Value MSplitLines(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value out[1];
+  static const ArgSpec spec{"splitlines", {"keepends"}, 0, 0};
+  if (!ParseArgs(spec, args, nargs, kwnames, out)) return Value();
+  bool keepends = false;
+  if (out[0]) {
+    int64_t k;
+    if (!SsizeArg(out[0], &k)) return Value();
+    keepends = k != 0;
+  }
+  const std::string_view v = SelfView(self);
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i < v.size()) {
+    size_t j = i;
+    while (j < v.size() && v[j] != '\n' && v[j] != '\r') ++j;
+    size_t eol = j;
+    if (j < v.size()) {
+      eol = (v[j] == '\r' && j + 1 < v.size() && v[j + 1] == '\n') ? j + 2 : j + 1;
+    }
+    parts.emplace_back(v.substr(i, (keepends ? eol : j) - i));
+    i = eol;
+  }
+  return ListOfParts(self, parts);
+}
+
+bool IsLowerByte(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpperByte(char c) { return c >= 'A' && c <= 'Z'; }
+char ToUpperByte(char c) { return IsLowerByte(c) ? static_cast<char>(c - 32) : c; }
+char ToLowerByte(char c) { return IsUpperByte(c) ? static_cast<char>(c + 32) : c; }
+
+Value MTitle(Value self) {
+  std::string s(SelfView(self));
+  bool prev_cased = false;
+  for (char& c : s) {
+    if (IsLowerByte(c)) {
+      if (!prev_cased) c = ToUpperByte(c);
+      prev_cased = true;
+    } else if (IsUpperByte(c)) {
+      if (prev_cased) c = ToLowerByte(c);
+      prev_cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return MakeLike(self, s);
+}
+
+Value MCapitalize(Value self) {
+  std::string s(SelfView(self));
+  for (size_t i = 0; i < s.size(); ++i) s[i] = i == 0 ? ToUpperByte(s[i]) : ToLowerByte(s[i]);
+  return MakeLike(self, s);
+}
+
+Value MSwapCase(Value self) {
+  std::string s(SelfView(self));
+  for (char& c : s) c = IsLowerByte(c) ? ToUpperByte(c) : ToLowerByte(c);
+  return MakeLike(self, s);
+}
+
+Value MIsTitle(Value self) {
+  bool cased = false, prev_cased = false;
+  for (char c : SelfView(self)) {
+    if (IsUpperByte(c)) {
+      if (prev_cased) return NewBool(false);
+      prev_cased = cased = true;
+    } else if (IsLowerByte(c)) {
+      if (!prev_cased) return NewBool(false);
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return NewBool(cased);
+}
+
+Value MRemovePrefix(Value self, Value prefix) {
+  std::string p;
+  if (!BytesLikeArg(prefix, &p)) return Value();
+  std::string_view v = SelfView(self);
+  if (v.starts_with(p)) v.remove_prefix(p.size());
+  return MakeLike(self, v);
+}
+
+Value MRemoveSuffix(Value self, Value suffix) {
+  std::string p;
+  if (!BytesLikeArg(suffix, &p)) return Value();
+  std::string_view v = SelfView(self);
+  if (!p.empty() && v.ends_with(p)) v.remove_suffix(p.size());
+  return MakeLike(self, v);
+}
+
+Value MTranslate(Value self, const Value* args, size_t nargs, Value kwnames) {
+  Value out[2];
+  static const ArgSpec spec{"translate", {"table", "delete"}, 1, 1};
+  if (!ParseArgs(spec, args, nargs, kwnames, out)) return Value();
+  std::string table;
+  const bool has_table = !IsNone(out[0]);
+  if (has_table) {
+    if (!BytesLikeArg(out[0], &table)) return Value();
+    if (table.size() != 256) {
+      return Error(&kValueErrorType, "translation table must be 256 characters long");
+    }
+  }
+  std::string del;
+  if (out[1] && !BytesLikeArg(out[1], &del)) return Value();
+  std::string result;
+  for (char c : SelfView(self)) {
+    if (del.find(c) != std::string::npos) continue;
+    result.push_back(has_table ? table[static_cast<unsigned char>(c)] : c);
+  }
+  return MakeLike(self, result);
+}
+
+Value MMakeTrans(Value, const Value* args, size_t nargs) {
+  if (!CheckPositional("maketrans", nargs, 2, 2)) return Value();
+  std::string frm, to;
+  if (!BytesLikeArg(args[0], &frm) || !BytesLikeArg(args[1], &to)) return Value();
+  if (frm.size() != to.size()) {
+    return Error(&kValueErrorType, "maketrans arguments must have same length");
+  }
+  std::string table(256, '\0');
+  for (int i = 0; i < 256; ++i) table[static_cast<size_t>(i)] = static_cast<char>(i);
+  for (size_t i = 0; i < frm.size(); ++i) table[static_cast<unsigned char>(frm[i])] = to[i];
+  return NewBytes(table);
+}
+
 #define BYTES_COMMON_METHODS                                                                \
   MethodDef::FastKw("decode", MDecode, "Decode the bytes using the codec registered for encoding."), \
       MethodDef::OneArg("join", MJoin, "Concatenate any number of bytes objects."),          \
@@ -1155,7 +1344,21 @@ Value MBytesDunder(Value self) {
       MethodDef::NoArgs("isspace", PredicateImpl<3>, "B.isspace() -> bool"),               \
       MethodDef::NoArgs("islower", PredicateImpl<4>, "B.islower() -> bool"),               \
       MethodDef::NoArgs("isupper", PredicateImpl<5>, "B.isupper() -> bool"),               \
-      MethodDef::NoArgs("isascii", MIsAscii, "B.isascii() -> bool")
+      MethodDef::NoArgs("isascii", MIsAscii, "B.isascii() -> bool"),                     \
+      MethodDef::NoArgs("istitle", MIsTitle, "B.istitle() -> bool"),                     \
+      MethodDef::Fast("center", MCenter, "Return a centered string of length width."),    \
+      MethodDef::Fast("ljust", MLJust, "Return a left-justified string of length width."), \
+      MethodDef::Fast("rjust", MRJust, "Return a right-justified string of length width."), \
+      MethodDef::OneArg("zfill", MZFill, "Pad a numeric string with zeros on the left."),  \
+      MethodDef::FastKw("expandtabs", MExpandTabs, "Return a copy where all tab characters are expanded using spaces."), \
+      MethodDef::FastKw("splitlines", MSplitLines, "Return a list of the lines in the bytes, breaking at line boundaries."), \
+      MethodDef::NoArgs("title", MTitle, "B.title() -> copy of B"),                       \
+      MethodDef::NoArgs("capitalize", MCapitalize, "B.capitalize() -> copy of B"),        \
+      MethodDef::NoArgs("swapcase", MSwapCase, "B.swapcase() -> copy of B"),              \
+      MethodDef::OneArg("removeprefix", MRemovePrefix, "Return a bytes object with the given prefix string removed if present."), \
+      MethodDef::OneArg("removesuffix", MRemoveSuffix, "Return a bytes object with the given suffix string removed if present."), \
+      MethodDef::FastKw("translate", MTranslate, "Return a copy with each character mapped by the given translation table."), \
+      MethodDef::Fast("maketrans", MMakeTrans, "Return a translation table usable for the bytes or bytearray translate method.", kMethStatic)
 
 const MethodDef kBytesMethods[] = {
     BYTES_COMMON_METHODS,
@@ -1500,6 +1703,29 @@ Value BytesFromObject(Value x) {
 
 Value StrEncode(Value str, const char* encoding, const char* errors) {
   return EncodeStr(str, encoding, errors);
+}
+
+Value ObjectBytes(Value x) {
+  if (TypeOf(x) == &kBytesType) {
+    Incref(x);
+    return x;
+  }
+  static const Value kBytesName = Intern("__bytes__");
+  Ref f = Ref::Steal(LookupSpecial(x, kBytesName));
+  if (f) {
+    Ref b = Ref::Steal(Call0(f.get()));
+    if (!b) return Value();
+    if (!IsBytes(b.get())) {
+      RaiseNew(&kTypeErrorType, "__bytes__ returned non-bytes (type %.200s)",
+               TypeName(TypeOf(b.get())));
+      return Value();
+    }
+    return b.release();
+  }
+  if (ErrorOccurred()) return Value();
+  std::string data;
+  if (!DataFromObject("bytes", x, &data)) return Value();
+  return NewBytes(data);
 }
 
 }  // namespace pyrt

@@ -71,6 +71,9 @@ extern TypeObject kByteArrayIteratorType;  // bytearray_iterator
 [[nodiscard]] Value NewBytesRaw(int64_t size);
 // bytes(x) semantics for one argument (PyBytes_FromObject plus __bytes__ and ints).
 [[nodiscard]] Value BytesFromObject(Value x);
+// PyObject_Bytes: x.__bytes__() if defined, else a buffer's copy or an iterable of ints
+// (no int count, and a str is "cannot convert 'str' object to bytes").
+[[nodiscard]] Value ObjectBytes(Value x);
 // str.encode(encoding, errors) for the built-in codecs; encoding/errors may be null for
 // the defaults ("utf-8", "strict").
 [[nodiscard]] Value StrEncode(Value str, const char* encoding, const char* errors);

@@ -675,6 +675,23 @@ def gen_bytes(rng, out):
                              ["\u03a3", "ascii", "replace"], ["x", "nope"], [1, "utf8"],
                              [[1, 2, 255]], [[256]], [["a"]], [1.5], [b"xy"], [bytearray(b"q")],
                              [range(4)], [(7, 8)]]))
+    for _ in range(500):
+        b = rng.choice([bytes, bytearray])(rand_bytes(rng) + rng.choice([b"", b"\r\n", b"\t-1", b"hello World"]))
+        m = rng.choice(["center", "ljust", "rjust", "zfill", "expandtabs", "splitlines", "title",
+                        "capitalize", "swapcase", "istitle", "removeprefix", "removesuffix",
+                        "translate"])
+        args = {"center": [rng.randint(-1, 14)] + rng.choice([[], [b"*"], [bytearray(b"-")], ["x"], [b"ab"]]),
+                "ljust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "rjust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "zfill": [rng.randint(-1, 14)],
+                "expandtabs": rng.choice([[], [0], [3]]),
+                "splitlines": rng.choice([[], [True]]),
+                "removeprefix": [rng.choice([b"a", bytes(b[:2]), "a"])],
+                "removesuffix": [rng.choice([b"a", bytes(b[-2:]), "a"])],
+                "translate": rng.choice([[None, b"a "], [bytes(range(256))[::-1]], [b"x"], [None]])}.get(m, [])
+        emit(out, "call:" + m, b, args)
+    emit(out, "call:maketrans", b"", [b"ab", b"xy"])
+    emit(out, "call:maketrans", b"", [b"ab", b"x"])
     emit(out, "call:fromhex", b"", ["61 62ff"])
     emit(out, "call:fromhex", b"", ["zz"])
     emit(out, "call:fromhex", b"", [b"61"])
@@ -684,6 +701,32 @@ def gen_bytes(rng, out):
         for args in ([], ["latin-1"], ["ascii"], ["ascii", "xmlcharrefreplace"],
                      ["utf-8", "surrogateescape"], ["utf-8", "backslashreplace"], ["x"]):
             emit(out, "call:encode", s, args)
+
+
+def gen_numbers(rng, out):
+    for _ in range(600):
+        n = rng.choice([0, 1, -1, 255, 256, -129, 2**63, -(2**63), 2**100, rng.randint(-10**6, 10**6), True])
+        kwargs = {}
+        args = []
+        if rng.random() < 0.8:
+            args.append(rng.choice([0, 1, 2, 8, 16, -1]))
+        if rng.random() < 0.7:
+            if rng.random() < 0.5:
+                args.append(rng.choice(["big", "little", "x", 1]))
+            else:
+                kwargs["byteorder"] = rng.choice(["big", "little"])
+        if rng.random() < 0.4:
+            kwargs["signed"] = rng.choice([True, False, 0])
+        emit(out, "call:to_bytes", n, args, kwargs)
+        data = rng.choice([rand_bytes(rng), [1, 2, 255], "s", 5, bytearray(b"\x80\x00")])
+        emit(out, "call:from_bytes", 0, [data] + ([rng.choice(["big", "little"])] if rng.random() < 0.6 else []),
+             {"signed": True} if rng.random() < 0.4 else {})
+    hexes = ["0x1.8p1", "1.8p1", "-0x1p-1074", "0x1p-1075", "0x1.00000000000008p0", "0x1.00000000000018p0",
+             "0x1.fffffffffffff8p1023", "0x1p1024", " inf ", "-Infinity", "nan", "0x.8", "0x8.",
+             "0x", "x", "0x1p", "0x1p+", "1e5", "0X1P3", "  -0x0p0\n", "\u0660", "0x1.23456789abcdefp-1030"]
+    for h in hexes:
+        emit(out, "call:fromhex", 0.0, [h])
+    emit(out, "call:fromhex", 0.0, [1])
 
 
 def main():
@@ -697,6 +740,7 @@ def main():
     gen_str(rng, out)
     gen_complex(rng, out)
     gen_bytes(rng, out)
+    gen_numbers(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -48,6 +48,8 @@ Value ReturnArgs(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref t = Ref::Steal(TupleFromArray(all.data(), all.size()));
   return TuplePack({t.get(), kwnames ? kwnames : None()});
 }
+Value RaisingGet(Value, Value) { return Error(&kAttributeErrorType, "inner"); }
+const MethodDef kRaisingGet = MethodDef::OneArg("rget", RaisingGet);
 Value HashImpl(Value) { return NewInt(12345); }
 Value LenImpl(Value) { return NewInt(3); }
 Value EqAlwaysTrue(Value, Value) { return NewBool(true); }
@@ -143,6 +145,11 @@ TEST_F(Protocol, DescriptorOrder) {
   EXPECT_EQ(S(GetAttr(ai.get(), "nope")), "<AttributeError: 'D' object has no attribute 'nope'>");
   SetMethod(a.get(), &kGetattr);
   EXPECT_EQ(S(GetAttr(ai.get(), "nope")), "'dyn:nope'");  // __getattr__ only when missing
+  // A descriptor raising AttributeError also falls back to __getattr__.
+  Ref rget = Ref::Steal(NewBuiltinFunction(&kRaisingGet, Value()));
+  Ref rprop = Ref::Steal(Call1(TypeValue(&kPropertyType), rget.get()));
+  ASSERT_EQ(SetAttr(a.get(), "r", rprop.get()), 0);
+  EXPECT_EQ(S(GetAttr(ai.get(), "r")), "'dyn:r'");
   EXPECT_EQ(S(GetAttr(ai.get(), "y")), "2");
   EXPECT_EQ(S(GetAttr(a.get(), "y")), "'class-attr'");
 }

@@ -19,6 +19,7 @@
 #include "objects/core/list.h"
 #include "objects/core/range.h"
 #include "objects/core/set.h"
+#include "memory/allocator.h"
 #include "objects/testing/python_cases.h"
 
 namespace pyrt {
@@ -309,6 +310,31 @@ TEST_F(TypesTest, MatchesPython) {
   for (const auto& [op, n] : per_op_failures) std::fprintf(stderr, "%-28s %d failures\n", op.c_str(), n);
   std::fprintf(stderr, "%zu cases, %d failures\n", cases.size(), failures);
   EXPECT_EQ(failures, 0);
+}
+
+// Replaying every case must not leak references: after warming up (interned names,
+// method caches, free pools), another full replay leaves the number of live allocator
+// blocks unchanged.
+size_t LiveBlocks() {
+  Heap().Collect();
+  memory::Stats s = memory::DefaultAllocator().GetStats();
+  return s.small_blocks_in_use + s.large_blocks_in_use;
+}
+
+TEST_F(TypesTest, CasesAreRefcountBalanced) {
+  const auto cases = RunPythonCases("objects/core/testdata/types_cases.py", "PYTHONHASHSEED=0");
+  auto replay = [&cases] {
+    for (const auto& c : cases) {
+      (void)RunCase(c[0], c[1], c[2]);
+      if (ErrorOccurred()) ClearError();
+    }
+  };
+  replay();
+  replay();
+  const size_t before = LiveBlocks();
+  replay();
+  const size_t after = LiveBlocks();
+  EXPECT_EQ(after, before);
 }
 
 // --- things the differential cases cannot express ---------------------------------------

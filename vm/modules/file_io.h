@@ -141,6 +141,12 @@ class FileStream {
   [[nodiscard]] IoError FillRaw(size_t want, bool* eof);
   [[nodiscard]] IoError FillDecoded(bool* eof);
   [[nodiscard]] IoError WriteRaw(std::string_view data);
+  // Before a write on a file also read from: moves the descriptor back over the raw
+  // bytes read ahead but not yet decoded, and drops the decoded text not yet returned —
+  // what CPython's BufferedRandom (rewinds its buffer) and TextIOWrapper (drops its
+  // decoded chunk) do together. So a binary "r+b" write lands where reading stopped,
+  // while a text "r+" write lands after the last chunk read, as in CPython.
+  [[nodiscard]] IoError DropReadAhead();
   // Index just past the first line end in decoded_ from `from`, or npos.
   [[nodiscard]] size_t FindLineEnd(size_t from, bool eof) const;
 

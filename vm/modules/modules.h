@@ -32,6 +32,7 @@
 //       dont_write_bytecode, pycache_prefix, ps1/ps2 (interactive), last_* (after an
 //       uncaught exception);
 //   SetLocalsGetter(fn);                    // dir()/vars() without arguments
+//   SetSignalChecker(fn);                   // optional: signals interrupt time.sleep
 //   Value math = MakeMathModule(), time = MakeTimeModule(), gc = MakeGcModule();
 //
 // At exit the VM calls FlushStdFiles() (after running atexit handlers, before
@@ -76,6 +77,12 @@ void SetRecursionDepthGetter(RecursionDepthGetter fn);
 // The caller's locals mapping (a new reference) for dir()/vars() without arguments.
 using LocalsGetter = Value (*)();
 void SetLocalsGetter(LocalsGetter fn);
+
+// Runs pending Python signal handlers (CPython's PyErr_CheckSignals): 0, or -1 with the
+// handler's exception (KeyboardInterrupt) set. time.sleep calls it when a signal
+// interrupts the sleep, then resumes sleeping unless it failed. Called with the GIL held.
+using SignalChecker = int (*)();
+void SetSignalChecker(SignalChecker fn);
 
 // --- state the VM reads ---
 

@@ -1,9 +1,12 @@
 // modules_smoke_test.cc — the modules build on the real object model: each Make*Module
 // succeeds and a few calls behave (the differential test is modules_test.cc).
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/time.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <string>
 
 #include "vm/modules/modules.h"
@@ -112,6 +115,33 @@ TEST_F(ModulesSmoke, InputReadsLinesAndRaisesEOFError) {
   EXPECT_EQ(FormatExceptionOnly(CurrentError()), "EOFError: EOF when reading a line");
   ClearError();
   SetSysModule(Value());
+}
+
+void OnAlarm(int) {}
+
+TEST_F(ModulesSmoke, SignalInterruptsSleepThroughTheChecker) {
+  struct sigaction sa = {};
+  sa.sa_handler = OnAlarm;  // no SA_RESTART: the sleep sees EINTR
+  sigaction(SIGALRM, &sa, nullptr);
+  SetSignalChecker([]() {
+    RaiseMessage(&kKeyboardInterruptType, "");
+    return -1;
+  });
+  Ref time_module = Ref::Steal(MakeTimeModule());
+  Ref sleep = Ref::Steal(GetAttr(time_module.get(), "sleep"));
+  struct itimerval timer = {};
+  timer.it_value.tv_usec = 50'000;
+  setitimer(ITIMER_REAL, &timer, nullptr);
+  Ref five = Ref::Steal(NewFloat(5.0));
+  const auto start = std::chrono::steady_clock::now();
+  Ref r = Ref::Steal(Call1(sleep.get(), five.get()));
+  const double waited =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_FALSE(r);
+  EXPECT_TRUE(ExceptionMatches(&kKeyboardInterruptType));
+  EXPECT_LT(waited, 2.0);
+  ClearError();
+  SetSignalChecker(nullptr);
 }
 
 }  // namespace

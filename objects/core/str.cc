@@ -270,19 +270,7 @@ const char* AsUtf8(Value s, int64_t* size) {
       if (c >= 0xD800 && c <= 0xDFFF) {
         int64_t j = i + 1;
         while (j < o->length && StrAt(s, j) >= 0xD800 && StrAt(s, j) <= 0xDFFF) ++j;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        if (j - i == 1) {
-          RaiseNew(&kUnicodeEncodeErrorType,
-                   "'utf-8' codec can't encode character '%s' in position %lld: surrogates "
-                   "not allowed",
-                   buf, static_cast<long long>(i));
-        } else {
-          RaiseNew(&kUnicodeEncodeErrorType,
-                   "'utf-8' codec can't encode characters in position %lld-%lld: surrogates "
-                   "not allowed",
-                   static_cast<long long>(i), static_cast<long long>(j - 1));
-        }
+        RaiseUnicodeError(&kUnicodeEncodeErrorType, "utf-8", s, i, j, "surrogates not allowed");
         return nullptr;
       }
     }

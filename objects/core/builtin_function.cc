@@ -53,6 +53,12 @@ Value CallSlot(Value self, const Value* args, size_t nargs, Value kwnames) {
     owner = IsType(f->self) && (f->def->flags & kMethClass) ? TypeName(AsType(f->self))
             : f->owner != nullptr                          ? f->owner
                                                            : TypeName(TypeOf(f->self));
+  } else if (IsStr(f->module) && !(f->def->flags & kMethVarArgs)) {
+    // A module's function names itself "module.name()" in argument errors, as CPython
+    // (but the builtins': "len() takes exactly one argument").
+    const char* mod = AsUtf8(f->module);
+    if (mod != nullptr && std::string_view(mod) != "builtins") owner = mod;
+    if (mod == nullptr) ClearError();
   }
   return CallMethodDefOwned(*f->def, owner, f->self, args, nargs, kwnames);
 }

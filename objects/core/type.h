@@ -194,6 +194,9 @@ using FastKwFn = Value (*)(Value self, const Value* args, size_t nargs, Value kw
 inline constexpr uint32_t kMethClass = 1u << 0;   // a classmethod: self is the type
 inline constexpr uint32_t kMethStatic = 1u << 1;  // a staticmethod: self is Value{}
 inline constexpr uint32_t kMethCoexist = 1u << 2;  // overrides a slot wrapper of the same name
+// A module function that CPython implements with METH_VARARGS: its argument errors name it
+// without the module ("log() takes no keyword arguments"; others say "math.hypot()").
+inline constexpr uint32_t kMethVarArgs = 1u << 3;
 
 // One builtin method (or module-level builtin function, where `self` is the module).
 // Tables end with a default-constructed entry (name == nullptr). Tables must have static

@@ -498,7 +498,7 @@ const MethodDef kMathMethods[] = {
     MethodDef::Fast("lcm", MathLcm, "Least Common Multiple."),
     MethodDef::Fast("ldexp", MathLdexp, "Return x * (2**i)."),
     MethodDef::OneArg("lgamma", MathUnary<Unary::kLgamma>, "Natural logarithm of absolute value of Gamma function at x."),
-    MethodDef::Fast("log", MathLog, "log(x, [base=math.e])\nReturn the logarithm of x to the given base."),
+    MethodDef::Fast("log", MathLog, "log(x, [base=math.e])\nReturn the logarithm of x to the given base.", kMethVarArgs),
     MethodDef::OneArg("log10", MathLog10, "Return the base 10 logarithm of x."),
     MethodDef::OneArg("log1p", MathUnary<Unary::kLog1p>, "Return the natural logarithm of 1+x (base e)."),
     MethodDef::OneArg("log2", MathLog2, "Return the base 2 logarithm of x."),

@@ -8,6 +8,8 @@
 #   kwargs:   space-separated  <name>=<one value>  tokens, "-" for none
 #   expected: "=" + hex of repr(result) UTF-8, or "!" + the traceback's last line.
 import builtins
+import gc
+import time
 import math
 import random
 import sys
@@ -88,8 +90,9 @@ for fn in ["acos", "acosh", "asin", "asinh", "atan", "atanh", "cbrt", "ceil", "c
         if fn == "factorial" and isinstance(x, int) and 10 ** 5 < x < 2 ** 63:
             continue  # CPython would compute it (for minutes)
         case("math", fn, [x])
-    # case("math", fn, []): CPython says "math.acos() takes exactly one argument"; the
-    # module-qualified name is objects/core's CallMethodDef business (reported).
+    case("math", fn, [])  # "math.acos() takes exactly one argument (0 given)"
+    case("math", fn, [1, 2])
+    case("math", fn, [], {"x": 1})
 for fn in ["atan2", "copysign", "fmod", "remainder", "pow", "nextafter", "log", "comb",
            "perm", "ldexp", "gcd", "lcm", "dist", "hypot"]:
     for _ in range(120):
@@ -126,6 +129,21 @@ for a, b, kw in [(1.0, 1.0 + 1e-10, {}), (1.0, 1.1, {"rel_tol": 0.2}), (0.0, 1e-
                  (math.inf, math.inf, {}), (1, 2, {"foo": 1})]:
     case("math", "isclose", [a, b], kw)
 case("math", "isclose", [1])
+# Argument errors name module functions "module.name()" (builtins' just "name()").
+for mod, fn, args, kw in [
+        ("math", "fsum", [], {}), ("math", "gcd", [], {"x": 1}), ("math", "hypot", [], {"a": 1}),
+        ("math", "prod", [], {}), ("math", "log", [], {}), ("math", "atan2", [1, 2, 3], {}),
+        ("math", "pow", [1], {}), ("math", "perm", [1, 2, 3], {}),
+        ("time", "sleep", [], {}), ("time", "sleep", [], {"secs": 1}), ("time", "time", [1], {}),
+        ("time", "monotonic", [1], {}), ("time", "gmtime", [1, 2], {}), ("time", "strftime", [], {}),
+        ("gc", "isenabled", [1], {}), ("gc", "set_threshold", [], {"a": 1}), ("time", "gmtime", [], {"a": 1}),
+        ("time", "localtime", [1, 2, 3], {}), ("time", "ctime", [1, 2], {}), ("time", "asctime", [1, 2], {}), ("gc", "enable", [1], {}), ("gc", "collect", [1, 2], {}),
+        ("gc", "collect", [], {"foo": 1}), ("gc", "get_threshold", [], {"a": 1}),
+        ("sys", "intern", [], {}), ("sys", "intern", [], {"s": 1}),
+        ("sys", "getrecursionlimit", [1], {}), ("sys", "getsizeof", [], {}),
+        ("sys", "exit", [1, 2], {}),
+        ("builtins", "len", [], {}), ("builtins", "abs", [1, 2], {}), ("builtins", "ord", [], {"c": 1})]:
+    case(mod, fn, args, kw)
 
 # --- builtins ---
 for fn in ["abs", "bin", "oct", "hex", "chr", "repr", "ascii", "callable", "len", "ord",

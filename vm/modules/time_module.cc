@@ -33,6 +33,18 @@ Value Seconds(clockid_t clock) {
   return NewFloat(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
 }
 
+// The argument count check of CPython's PyArg_ParseTuple ("gmtime() takes at most 1
+// argument (2 given)"), which time's METH_VARARGS functions use (asctime uses
+// PyArg_UnpackTuple: CheckPositional's "asctime expected at most 1 argument, got 2").
+bool CheckParseTupleCount(const char* name, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  size_t n = nargs < min ? min : max;
+  RaiseNew(&kTypeErrorType, "%s() takes %s %zu argument%s (%zu given)", name,
+           min == max ? "exactly" : nargs < min ? "at least" : "at most", n, n == 1 ? "" : "s",
+           nargs);
+  return false;
+}
+
 Value TimeTime(Value) { return Seconds(CLOCK_REALTIME); }
 Value TimeTimeNs(Value) { return NewInt(ClockNanos(CLOCK_REALTIME)); }
 Value TimeMonotonic(Value) { return Seconds(CLOCK_MONOTONIC); }
@@ -121,7 +133,7 @@ Value StructTimeFrom(const struct tm& tm) {
 }
 
 Value TimeGmtime(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("gmtime", nargs, 0, 1)) return Value();
+  if (!CheckParseTupleCount("gmtime", nargs, 0, 1)) return Value();
   time_t t;
   if (!TimestampArg(args, nargs, &t)) return Value();
   struct tm tm;
@@ -132,7 +144,7 @@ Value TimeGmtime(Value, const Value* args, size_t nargs) {
 }
 
 Value TimeLocaltime(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("localtime", nargs, 0, 1)) return Value();
+  if (!CheckParseTupleCount("localtime", nargs, 0, 1)) return Value();
   time_t t;
   if (!TimestampArg(args, nargs, &t)) return Value();
   struct tm tm;
@@ -192,7 +204,7 @@ Value TimeMktime(Value, Value t) {
 }
 
 Value TimeStrftime(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("strftime", nargs, 1, 2)) return Value();
+  if (!CheckParseTupleCount("strftime", nargs, 1, 2)) return Value();
   if (!IsStr(args[0])) {
     RaiseNew(&kTypeErrorType, "strftime() argument 1 must be str, not %T", args[0]);
     return Value();
@@ -242,7 +254,7 @@ Value TimeAsctime(Value, const Value* args, size_t nargs) {
 }
 
 Value TimeCtime(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("ctime", nargs, 0, 1)) return Value();
+  if (!CheckParseTupleCount("ctime", nargs, 0, 1)) return Value();
   time_t t;
   if (!TimestampArg(args, nargs, &t)) return Value();
   struct tm tm;
@@ -299,12 +311,12 @@ const MethodDef kTimeMethods[] = {
     MethodDef::NoArgs("thread_time", TimeThreadTime, "Thread time for profiling."),
     MethodDef::NoArgs("thread_time_ns", TimeThreadTimeNs, "Thread time for profiling as nanoseconds."),
     MethodDef::OneArg("sleep", TimeSleep, "Delay execution for a given number of seconds."),
-    MethodDef::Fast("gmtime", TimeGmtime, "Convert seconds since the Epoch to a time tuple expressing UTC."),
-    MethodDef::Fast("localtime", TimeLocaltime, "Convert seconds since the Epoch to a time tuple expressing local time."),
+    MethodDef::Fast("gmtime", TimeGmtime, "Convert seconds since the Epoch to a time tuple expressing UTC.", kMethVarArgs),
+    MethodDef::Fast("localtime", TimeLocaltime, "Convert seconds since the Epoch to a time tuple expressing local time.", kMethVarArgs),
     MethodDef::OneArg("mktime", TimeMktime, "Convert a time tuple in local time to seconds since the Epoch."),
-    MethodDef::Fast("strftime", TimeStrftime, "Convert a time tuple to a string according to a format specification."),
-    MethodDef::Fast("asctime", TimeAsctime, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."),
-    MethodDef::Fast("ctime", TimeCtime, "Convert a time in seconds since the Epoch to a string in local time."),
+    MethodDef::Fast("strftime", TimeStrftime, "Convert a time tuple to a string according to a format specification.", kMethVarArgs),
+    MethodDef::Fast("asctime", TimeAsctime, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'.", kMethVarArgs),
+    MethodDef::Fast("ctime", TimeCtime, "Convert a time in seconds since the Epoch to a string in local time.", kMethVarArgs),
     MethodDef::OneArg("get_clock_info", TimeGetClockInfo, "Get information of the specified clock."),
     {},
 };

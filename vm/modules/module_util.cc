@@ -38,7 +38,7 @@ Value StructSeqRepr(Value self) {
     b.AppendStr(module);
     b.Append(".");
   }
-  b.Append(TypeName(t));
+  b.AppendStr(t->name_str);
   b.Append("(");
   const int64_t n = TupleSize(self);
   for (int64_t i = 0; i < n; ++i) {
@@ -89,6 +89,11 @@ Value NewStructSeqType(const char* module, const char* name,
   Ref cls = Ref::Steal(NewClass(&kTypeType, name_str.get(), bases.get(), ns.get()));
   if (!cls) return Value();
   TypeObject* t = AsType(cls.get());
+  // Messages name it "time.struct_time", as CPython's static type (its __name__ stays
+  // "struct_time"): "'time.struct_time' object has no attribute 'x'".
+  static std::deque<std::string> qualified_names;
+  t->name = qualified_names.emplace_back(std::string(module) + "." + name).c_str();
+  t->hooks.name = t->name;
   i = 0;
   for (const char* f : fields) {
     if (static_cast<size_t>(i) < n_sequence) {

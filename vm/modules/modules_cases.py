@@ -57,17 +57,19 @@ def real(v):
     return v
 
 
-def case(mod, fn, args, kwargs=None):
+def case(mod, fn, args, kwargs=None, attr=None):
     kwargs = kwargs or {}
     f = getattr(sys.modules[mod], fn)
     try:
         r = f(*[real(a) for a in args], **{k: real(v) for k, v in kwargs.items()})
+        if attr is not None:  # written "fn@attr": an attribute of the result
+            r = getattr(r, attr)
         out = "=" + repr(r).encode("utf-8", "surrogatepass").hex()
     except Exception as e:  # noqa: BLE001
         out = "!" + traceback.format_exception_only(e)[-1].strip()
     a = " ".join(enc(x) for x in args) or "-"
     k = " ".join("%s=%s" % (n, enc(v)) for n, v in kwargs.items()) or "-"
-    print(mod, fn, a, k, out, sep="\t")
+    print(mod, fn + ("@" + attr if attr else ""), a, k, out, sep="\t")
 
 
 INTS = [0, 1, -1, 2, 7, -7, 10, 255, -256, 2 ** 31, 2 ** 62 - 1, 2 ** 62, -2 ** 62, 2 ** 63,
@@ -257,6 +259,9 @@ for secs in [0, 1e9, 1234567890.5, -1, 2 ** 40, 1e20, "a"]:  # (None = now: not 
 for secs in [0, 1e9, 1234567890.5, 1719000000, -86400 * 365 * 30]:
     case("time", "localtime", [secs])  # TZ=Europe/Paris (set by the test for both sides)
     case("time", "ctime", [secs])
+    for attr in ["tm_zone", "tm_gmtoff", "tm_isdst", "n_fields", "n_sequence_fields"]:
+        case("time", "localtime", [secs], attr=attr)
+        case("time", "gmtime", [secs], attr=attr)
     case("time", "mktime", [tuple(time.localtime(secs))])
 case("time", "mktime", [(2024, 7, 1, 12, 0, 0, 0, 183, -1)])
 case("time", "sleep", [-1])
@@ -268,6 +273,9 @@ case("time", "strftime", ["%Y", (2024, 13, 1, 0, 0, 0, 0, 1, 0)])
 case("time", "asctime", [(2024, 2, 29, 13, 5, 9, 3, 60, 0)])
 case("time", "mktime", [(1, 2)])
 case("time", "asctime", [(1, 2)])
+
+for attr in ["tm_zone", "tm_gmtoff", "tm_year"]:
+    case("time", "gmtime", [], attr=attr + "_nope")
 
 # --- gc ---
 import gc  # noqa: E402

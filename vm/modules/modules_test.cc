@@ -101,7 +101,11 @@ TEST(Modules, MatchPython) {
   for (const auto& c : cases) {
     ASSERT_EQ(c.size(), 5u);
     const std::string& mod = c[0];
-    Ref fn = Ref::Steal(GetAttr(env.Module(mod), c[1]));
+    // "fn@attr": an attribute of the call's result (struct_time.tm_zone, ...).
+    const size_t at = c[1].find('@');
+    const std::string fname = c[1].substr(0, at);
+    const std::string attr = at == std::string::npos ? "" : c[1].substr(at + 1);
+    Ref fn = Ref::Steal(GetAttr(env.Module(mod), fname));
     ASSERT_TRUE(fn) << mod << "." << c[1] << " missing: " << FormatExceptionOnly(CurrentError());
     std::vector<std::string> toks = Tokens(c[2]);
     std::vector<Ref> args;
@@ -119,6 +123,7 @@ TEST(Modules, MatchPython) {
     for (const Ref& a : args) raw.push_back(a.get());
     Ref names = kwnames.empty() ? Ref() : Ref::Steal(TupleFromArray(kwnames.data(), kwnames.size()));
     Ref r = Ref::Steal(Call(fn.get(), raw.data(), raw.size() - kwnames.size(), names.get()));
+    if (r && !attr.empty()) r = Ref::Steal(GetAttr(r.get(), attr));
     std::string got;
     if (r) {
       Ref rep = Ref::Steal(Repr(r.get()));

@@ -7,6 +7,7 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/list.h"
 #include "objects/text/repr.h"
 
 namespace pyrt {
@@ -1213,9 +1214,12 @@ Value Dir(Value obj) {
     if (!ErrorOccurred()) RaiseNew(&kTypeErrorType, "object does not provide __dir__");
     return Value();
   }
-  Value r = Call0(meth);
+  Ref r = Ref::Steal(Call0(meth));
   Decref(meth);
-  return r;
+  if (!r) return Value();
+  Ref list = Ref::Steal(ListFromIterable(r.get()));
+  if (!list || ListSort(list.get(), Value(), false) < 0) return Value();
+  return list.release();
 }
 
 Value Id(Value obj) { return NewIntFromUint64(obj.bits()); }

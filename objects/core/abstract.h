@@ -227,8 +227,8 @@ void SetCRecursionLimit(int limit);
 
 // --- misc ---
 
-// dir(obj) as a sorted list — provided by the list helper; declared here so the VM can
-// call it. Value{} if list is not yet available.
+// dir(obj), as builtins.dir(obj): type(obj).__dir__(obj) made a list and sorted (TypeError
+// "object does not provide __dir__" without one; errors of the sort propagate).
 [[nodiscard]] Value Dir(Value obj);
 // id(obj) (the address; small ints: the tagged word), as an int Value.
 [[nodiscard]] Value Id(Value obj);

@@ -151,8 +151,8 @@ TEST(Exceptions, GroupsSplitAndSubgroup) {
   Ref split = Ref::Steal(CallMethod(eg.get(), "split", &cond, 1));
   ASSERT_TRUE(split) << FormatExceptionOnly(FetchError());
   EXPECT_EQ(ReprUtf8(split.get()),
-            "(ExceptionGroup('outer', (ExceptionGroup('inner', (TypeError('t1'),)),)), "
-            "ExceptionGroup('outer', (ValueError('v1'),)))");
+            "(ExceptionGroup('outer', [ExceptionGroup('inner', [TypeError('t1')])]), "
+            "ExceptionGroup('outer', [ValueError('v1')]))");  // python3 3.11.2's repr
   Value cond2 = TypeValue(&kKeyErrorType);
   Ref sub = Ref::Steal(CallMethod(eg.get(), "subgroup", &cond2, 1));
   EXPECT_EQ(sub.get(), None());

@@ -872,6 +872,9 @@ void InitList() {
         "The argument must be an iterable if specified.");
   t.Ready();
 
+  // Core functions that return lists (type.mro(), __subclasses__(), __notes__, ...).
+  g_list_from_array = ListFromArray;
+
   ReadyListIter(&kListIteratorType, "list_iterator", ListIterNext, kListIterMethods);
   ReadyListIter(&kListReverseIteratorType, "list_reverseiterator", ListRevIterNext,
                 kListRevIterMethods);
@@ -1110,21 +1113,5 @@ Value ListAsTuple(Value list) {
 
 void ListClear(Value list) { ClearItems(L(list)); }
 
-Value DirList(Value obj) {
-  static const Value kDirName = Intern("__dir__");
-  Ref f = Ref::Steal(LookupSpecial(obj, kDirName));
-  if (!f) {
-    if (!ErrorOccurred()) {
-      RaiseMessage(&kTypeErrorType, "object does not provide __dir__");
-    }
-    return Value();
-  }
-  Ref result = Ref::Steal(Call0(f.get()));
-  if (!result) return Value();
-  Ref list = Ref::Steal(ListFromIterable(result.get()));
-  if (!list) return Value();
-  if (ListSort(list.get(), Value(), false) < 0) return Value();
-  return list.release();
-}
 
 }  // namespace pyrt

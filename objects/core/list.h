@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "objects/core/abstract.h"
 #include "objects/core/type.h"
 
 namespace pyrt {
@@ -86,9 +87,8 @@ void ListReverse(Value list);
 // list.clear().
 void ListClear(Value list);
 
-// dir(obj): type(obj).__dir__(obj) as a sorted list (what abstract.h's Dir promises; the
-// core's Dir currently returns __dir__()'s result unsorted — it can forward here).
-[[nodiscard]] Value DirList(Value obj);
+// dir(obj): the same as abstract.h's Dir (kept for callers of the earlier name).
+[[nodiscard]] inline Value DirList(Value obj) { return Dir(obj); }
 
 }  // namespace pyrt
 

@@ -595,6 +595,9 @@ int AddSlotWrappers(TypeObject* t) {
   for (const SlotDef& d : g_slotdefs) {
     void* fn = SlotRef(t, d.offset);
     if (fn == nullptr) continue;
+    // __getattr__ shares getattro with __getattribute__ and has no wrapper (as CPython:
+    // `object.__getattr__` does not exist, dir() does not list it).
+    if (d.doc == nullptr) continue;
     if (DictGetStr(t->dict, d.interned)) continue;
     // Only slots the type defines itself (ReadyType runs this before inheriting).
     Object* o = core_internal::AllocRaw(&kWrapperDescrType, sizeof(WrapperDescrObject));

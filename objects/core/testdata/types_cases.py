@@ -18,7 +18,8 @@ raises, "!<traceback's last line>".
 Ops: call:<method> (subject.method(*args)), getitem, setitem (args: key value), delitem,
 bin:<op> (subject <op> args[0]), rbin:<op> (args[0] <op> subject), ibin:<op> (augmented
 assignment; the result is the new subject), cmp:<op>, contains (args[0] in subject), len,
-list (list(subject)), rlist (list(reversed(subject))), repr, hash, new:<type>
+list (list(subject)), dir (dir(subject)), mro / subclasses (of type(subject)), notes
+(ValueError().add_note(arg) for each arg, then __notes__), rlist (list(reversed(subject))), repr, hash, new:<type>
 (type(*args), subject ignored), listnew:<type> (list(type(*args))), next2 (two next()
 calls on iter(subject) with an item-changing call in between, see gen_mutation).
 """
@@ -195,6 +196,17 @@ def run(op, subject, args, kwargs):
             r = hash(subject)
         elif op.startswith("new:"):
             r = TYPES[op[4:]](*args, **kwargs)
+        elif op == "dir":  # (pyrt has no __class_getitem__, float.__getformat__ yet)
+            r = [n for n in dir(subject) if n not in ("__class_getitem__", "__getformat__")]
+        elif op == "mro":
+            r = type(subject).mro()
+        elif op == "subclasses":
+            r = type(subject).__subclasses__()
+        elif op == "notes":  # ValueError().add_note(a) for each arg: __notes__
+            e = ValueError()
+            for a in args:
+                e.add_note(a)
+            r = e.__notes__
         elif op.startswith("listnew:"):
             r = list(TYPES[op[8:]](*args, **kwargs))
         else:
@@ -760,6 +772,18 @@ def gen_numbers(rng, out):
     emit(out, "call:fromhex", 0.0, [1])
 
 
+def gen_lists_from_core(rng, out):
+    """Core functions that return lists (g_list_from_array, Dir)."""
+    for subject in [[], [1, 2], (), range(3), {1}, frozenset(), "ab", b"x", 1.5, 3, True,
+                    None, {"a": 1}, 2j, bytearray(b"a")]:
+        emit(out, "mro", subject)
+        emit(out, "dir", subject)
+    for subject in [range(2), set(), frozenset(), b"", 2j, 1.5, bytearray()]:
+        emit(out, "subclasses", subject)
+    for args in [(), ("a",), ("a", "b", "\u20ac"), (1,)]:
+        emit(out, "notes", None, args)
+
+
 def main():
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     out = []
@@ -772,6 +796,7 @@ def main():
     gen_complex(rng, out)
     gen_bytes(rng, out)
     gen_numbers(rng, out)
+    gen_lists_from_core(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -7,6 +7,7 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/iterators.h"
 #include "objects/core/list.h"
 #include "objects/text/repr.h"
 
@@ -902,69 +903,6 @@ int64_t LengthHint(Value v, int64_t default_value) {
 
 // --- Iteration --------------------------------------------------------------------------
 
-namespace {
-
-TypeObject kSeqIterType;
-
-struct SeqIterObject {
-  Object head;
-  Value seq;  // owned; Value{} when exhausted
-  int64_t index;
-};
-
-int SeqIterTraverse(Object* o, gc::VisitFn visit, void* arg) {
-  Value s = reinterpret_cast<SeqIterObject*>(o)->seq;
-  if (Object* p = s.object_or_null()) return visit(p, arg);
-  return 0;
-}
-void SeqIterClear(Object* o) {
-  auto* it = reinterpret_cast<SeqIterObject*>(o);
-  Value s = it->seq;
-  it->seq = Value();
-  Decref(s);
-}
-void SeqIterDealloc(Object* o) {
-  gc::Collector::Untrack(o);
-  SeqIterClear(o);
-  FreeInstance(o);
-}
-Value SeqIterNext(Value self) {
-  auto* it = reinterpret_cast<SeqIterObject*>(self.object());
-  if (!it->seq) return Value();
-  Value idx = NewInt(it->index);
-  Value r = GetItem(it->seq, idx);
-  Decref(idx);
-  if (r) {
-    ++it->index;
-    return r;
-  }
-  if (ExceptionMatches(&kIndexErrorType) || ExceptionMatches(&kStopIterationType)) {
-    ClearError();
-    Value s = it->seq;
-    it->seq = Value();
-    Decref(s);
-  }
-  return Value();
-}
-Value SeqIterSelf(Value self) {
-  Incref(self);
-  return self;
-}
-
-InitRegistration g_seqiter_init(InitPhase::kCoreTypes, [] {
-  TypeInit t(&kSeqIterType, "iterator", sizeof(SeqIterObject));
-  t.final().gc();
-  t.type->hooks.traverse = SeqIterTraverse;
-  t.type->hooks.clear = SeqIterClear;
-  t.type->hooks.dealloc = SeqIterDealloc;
-  t.type->iter = SeqIterSelf;
-  t.type->iternext = SeqIterNext;
-  t.type->flags |= kTypeDisallowInstantiation;
-  t.Ready();
-});
-
-}  // namespace
-
 Value GetIter(Value v) {
   TypeObject* t = TypeOf(v);
   if (t->iter != nullptr) {
@@ -977,16 +915,7 @@ Value GetIter(Value v) {
     }
     return r;
   }
-  if (t->subscript != nullptr && !IsDict(v)) {
-    Value it = AllocInstance(&kSeqIterType);
-    if (!it) return it;
-    auto* s = reinterpret_cast<SeqIterObject*>(it.object());
-    Incref(v);
-    s->seq = v;
-    s->index = 0;
-    TrackObject(it);
-    return it;
-  }
+  if (t->subscript != nullptr && !IsDict(v)) return NewSeqIter(v);  // iterators.h
   RaiseNew(&kTypeErrorType, "'%s' object is not iterable", TypeName(t));
   return Value();
 }

@@ -8,6 +8,8 @@
 #include "gtest/gtest.h"
 #include "objects/core/bytes.h"
 #include "objects/core/core.h"
+#include "objects/core/iterators.h"
+#include "objects/core/list.h"
 #include "objects/core/set.h"
 
 namespace pyrt {
@@ -456,6 +458,51 @@ TEST_F(Protocol, VariableSizeSubclassesTakeAttributes) {
     }
   }
   Heap().Collect();
+}
+
+}  // namespace
+}  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+Value SeqGetItem(Value, Value i) {
+  int64_t n = AsInt64(i);
+  if (n == -1 && ErrorOccurred()) return Value();
+  if (n < 3) return NewInt(n * 10);
+  return Error(&kIndexErrorType, "out");
+}
+Value SeqLen(Value) { return NewInt(3); }
+const MethodDef kSeqGetItem = MethodDef::OneArg("__getitem__", SeqGetItem);
+const MethodDef kSeqLen = MethodDef::NoArgs("__len__", SeqLen);
+
+std::string Hint(Value it) { return S(CallMethod(it, "__length_hint__", nullptr, 0)); }
+
+// iter() of an object with only __getitem__ is the public sequence iterator
+// (iterators.h), with __length_hint__ as CPython's: python3 gives "iterator",
+// NotImplemented / 3, 2, 0 for the classes below.
+TEST_F(Protocol, GetIterOfSequenceIsTheIteratorType) {
+  Ref c = Ref::Steal(MakeClass("C", {}));
+  SetMethod(c.get(), &kSeqGetItem);
+  Ref d = Ref::Steal(MakeClass("D", {c.get()}));
+  SetMethod(d.get(), &kSeqLen);
+  Ref ci = Ref::Steal(Call0(c.get()));
+  Ref it = Ref::Steal(GetIter(ci.get()));
+  ASSERT_TRUE(it) << Err();
+  EXPECT_EQ(TypeOf(it.get()), &kSeqIterType);
+  EXPECT_STREQ(TypeName(TypeOf(it.get())), "iterator");
+  EXPECT_EQ(Hint(it.get()), "NotImplemented");
+  EXPECT_EQ(S(ListFromIterable(it.get())), "[0, 10, 20]");
+  Ref di = Ref::Steal(Call0(d.get()));
+  Ref it2 = Ref::Steal(GetIter(di.get()));
+  ASSERT_TRUE(it2) << Err();
+  EXPECT_EQ(Hint(it2.get()), "3");
+  Value item;
+  ASSERT_EQ(IterNext(it2.get(), &item), IterResult::kItem);
+  EXPECT_EQ(S(item), "0");
+  EXPECT_EQ(Hint(it2.get()), "2");
+  EXPECT_EQ(S(ListFromIterable(it2.get())), "[10, 20]");
+  EXPECT_EQ(Hint(it2.get()), "0");
 }
 
 }  // namespace

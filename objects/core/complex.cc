@@ -103,6 +103,18 @@ Value CPow(Value a, Value b, Value mod) {
   });
 }
 
+// float ** float with a complex result (negative base, fractional exponent): CPython
+// computes complex(x) ** complex(y) (float.h's g_new_complex_pow).
+Value FloatComplexPow(double x, double y) {
+  Complex base{}, exp{};
+  base.real = x;
+  exp.real = y;
+  Complex r;
+  format::Error e = floatops::Pow(base, exp, &r);
+  if (!e.ok()) return RaiseFmt(e);
+  return Make(r);
+}
+
 Value CNeg(Value a) { return NewComplex(-C(a)->real, -C(a)->imag); }
 Value CPos(Value a) { return NewComplex(C(a)->real, C(a)->imag); }
 Value CAbs(Value a) {
@@ -358,6 +370,7 @@ void InitComplex() {
   t.doc("Create a complex number from a real part and an optional imaginary part.\n\n"
         "This is equivalent to (real + imag*1j) where imag defaults to 0.");
   t.Ready();
+  g_new_complex_pow = FloatComplexPow;
 }
 
 InitRegistration g_complex_init(InitPhase::kBuiltinTypes, InitComplex);

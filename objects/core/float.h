@@ -1,0 +1,37 @@
+// float.h — Python's float: a boxed IEEE double.
+//
+// FloatObject holds one double. Arithmetic and special cases come from //objects/floatops,
+// repr (shortest round trip) and formatting from //objects/format; the slots (float.cc)
+// mix with ints (exactly, as CPython: comparisons between floats and big ints are exact)
+// and return NotImplemented for other types.
+#ifndef PYRT_OBJECTS_CORE_FLOAT_H_
+#define PYRT_OBJECTS_CORE_FLOAT_H_
+
+#include "objects/core/type.h"
+
+namespace pyrt {
+
+struct FloatObject {
+  Object head;
+  double value;
+};
+
+extern TypeObject kFloatType;
+
+[[nodiscard]] inline bool IsFloat(Value v) {
+  return v.is_object() && HasFlag(TypeOf(v), kTypeFloatSubclass);
+}
+// New float (new reference) or Value{} + MemoryError.
+[[nodiscard]] Value NewFloat(double d);
+// The double of a float (any IsFloat value). Precondition: IsFloat(v).
+[[nodiscard]] inline double FloatValue(Value v) {
+  return reinterpret_cast<const FloatObject*>(v.object())->value;
+}
+// repr(float) as CPython ("1.0", "1e+16", "inf", "nan").
+[[nodiscard]] Value FloatRepr(double d);
+// float(text) parsing (str argument) with CPython's messages.
+[[nodiscard]] Value FloatFromString(Value str);
+
+}  // namespace pyrt
+
+#endif  // PYRT_OBJECTS_CORE_FLOAT_H_

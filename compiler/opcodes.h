@@ -51,10 +51,12 @@
 // Exceptions: an instruction that raises looks up its offset in the exception
 // table (CodeUnit::exception_table; the innermost entry covering the offset).  With
 // no entry the frame is popped and the exception propagates.  With an entry the VM
-// pops the value stack down to entry.depth values, pushes the raising
-// instruction's offset as an int if entry.lasti, pushes the exception instance,
-// and jumps to entry.target.  RERAISE(1) restores that offset as the frame's
-// lasti (for the traceback line) before re-raising.  The "handled exception"
+// pops the value stack down to entry.depth values, pushes the frame's lasti as an
+// int if entry.lasti, pushes the exception instance, and jumps to entry.target.
+// The table is searched with the offset of the instruction that raised; the lasti
+// pushed is normally that same offset, but RERAISE(n) first restores the frame's
+// lasti from the stack (so tracebacks show the original line), and that restored
+// value is what a following handler receives.  The "handled exception"
 // (sys.exc_info()) is a per-thread stack maintained by PUSH_EXC_INFO/POP_EXCEPT.
 //
 // Generators: see RETURN_GENERATOR, YIELD_VALUE, SEND, CLEANUP_THROW.
@@ -242,10 +244,13 @@ inline constexpr uint8_t kOpInterrupt = 16;     // checks the eval breaker (peri
   X(KW_NAMES, kConst, 0, 0, 0, 0, 0)                                                  \
   /* CALL(argc): (callable, self_or_null, a1..a_argc) -> (result); see header. */     \
   X(CALL, kCount, (oparg) + 2, 1, 0, 3, 0)                                            \
-  /* CALL_FUNCTION_EX(kw): (callable, args) -> (callable(*args)) or, with kw 1,       \
-     (callable, args, kwargs) -> (callable(*args, **kwargs)).  args is always a      \
-     tuple and kwargs a dict (the code generator guarantees it). */                   \
-  X(CALL_FUNCTION_EX, kCallEx, 2 + ((oparg) & 1), 1, 0, 0, 0)                         \
+  /* CALL_FUNCTION_EX(kw): (callable, NULL, args) -> (callable(*args)) or, with kw  \
+     1, (callable, NULL, args, kwargs) -> (callable(*args, **kwargs)).  The second   \
+     slot is always NULL.  kwargs is always a dict; args is a tuple, except for      \
+     f(*x) alone where it is x itself: the VM converts a non-tuple with tuple(x),    \
+     raising TypeError "F() argument after * must be an iterable, not T" if x is not \
+     iterable (F = the callable's qualified name + "()"). */                         \
+  X(CALL_FUNCTION_EX, kCallEx, 3 + ((oparg) & 1), 1, 0, 0, 0)                         \
   /* MAKE_FUNCTION(flags): pops the code object, then (pushed earlier, in this       \
      order from bottom to top) defaults tuple (0x01), kw-defaults dict (0x02),       \
      annotations tuple (0x04: flat name, value, name, value ...), closure tuple of   \
@@ -324,7 +329,9 @@ inline constexpr uint8_t kOpInterrupt = 16;     // checks the eval breaker (peri
      mapping" if m lacks keys()); DICT_MERGE(i): for f(**m): like DICT_UPDATE but   \
      TypeError "F() argument after ** must be a mapping, not T" / "F() got multiple  \
      values for keyword argument 'k'" where F is the callable at stack position      \
-     i + 2 from the top after popping m (callable, args tuple, dict, ..). */          \
+     i + 3 from the top after popping m (callable, NULL, args, dict, ..).            \
+     LIST_EXTEND's TypeError for a non-iterable: "Value after * must be an iterable, \
+     not T". */                                                                       \
   X(LIST_EXTEND, kStackDepth, (oparg) + 1, oparg, 0, 0, 0)                            \
   X(SET_UPDATE, kStackDepth, (oparg) + 1, oparg, 0, 0, 0)                             \
   X(DICT_UPDATE, kStackDepth, (oparg) + 1, oparg, 0, 0, 0)                            \

@@ -35,7 +35,9 @@ class Builder {
     top_ = top.get();
     cur_ = top_;
     stack_.push_back(top_);
+    top->node = module;
     if (!Future(module)) return false;
+    top->future_annotations = future_annotations_;
     for (Node** it = module->begin(0); it != module->end(0); ++it) {
       if (!Stmt(*it)) return false;
     }
@@ -254,7 +256,7 @@ class Builder {
         const Node* returns = s->f[4].tag == Slot::kNode ? s->f[4].node : nullptr;
         if (!Annotations(s, args, returns)) return false;
         if (!Seq(s, 3, false)) return false;
-        Enter(BlockType::kFunction, std::string(s->f[0].ident()), s->lineno);
+        Enter(BlockType::kFunction, std::string(s->f[0].ident()), s->lineno)->node = s;
         if (!Params(args) || !Seq(s, 2, true)) return false;
         Exit();
         return true;
@@ -266,7 +268,7 @@ class Builder {
           if (!Expr((*it)->f[1].node)) return false;
         }
         if (!Seq(s, 4, false)) return false;
-        Enter(BlockType::kClass, std::string(s->f[0].ident()), s->lineno);
+        Enter(BlockType::kClass, std::string(s->f[0].ident()), s->lineno)->node = s;
         std::string saved = private_;
         private_ = std::string(s->f[0].ident());
         if (!Seq(s, 3, true)) return false;
@@ -462,6 +464,11 @@ class Builder {
     --comp_iter_expr_;
     Scope* s = Enter(BlockType::kFunction, name, e->lineno);
     s->is_comprehension = true;
+    s->node = e;
+    if (e->kind == Kind::GeneratorExp) s->generator = true;
+    for (uint32_t i = 0; i < e->f[gens_field].n; ++i) {
+      if (e->f[gens_field].items[i]->f[3].num) s->coroutine = true;
+    }
     if (!AddDef(".0", kDefParam, e)) return false;
     comp_iter_target_ = true;
     if (!Expr(outer->f[0].node)) return false;
@@ -498,7 +505,7 @@ class Builder {
       case Kind::Lambda: {
         const Node* args = e->f[0].node;
         if (!Seq(args, 6, false) || !Seq(args, 4, false)) return false;
-        Enter(BlockType::kFunction, "lambda", e->lineno);
+        Enter(BlockType::kFunction, "lambda", e->lineno)->node = e;
         if (!Params(args) || !Expr(e->f[1].node)) return false;
         Exit();
         return true;
@@ -510,9 +517,9 @@ class Builder {
       case Kind::ListComp: return Comprehension(e, "listcomp", 1, e->f[0].node, nullptr);
       case Kind::SetComp: return Comprehension(e, "setcomp", 1, e->f[0].node, nullptr);
       case Kind::DictComp: return Comprehension(e, "dictcomp", 2, e->f[0].node, e->f[1].node);
-      case Kind::Yield: return Opt(e, 0);
-      case Kind::YieldFrom:
-      case Kind::Await: return Expr(e->f[0].node);
+      case Kind::Yield: cur_->generator = true; return Opt(e, 0);
+      case Kind::YieldFrom: cur_->generator = true; return Expr(e->f[0].node);
+      case Kind::Await: cur_->coroutine = true; return Expr(e->f[0].node);
       case Kind::Compare: return Expr(e->f[0].node) && Seq(e, 2, false);
       case Kind::Call: {
         if (!Expr(e->f[0].node) || !Seq(e, 1, false)) return false;
@@ -625,7 +632,7 @@ class Builder {
         newfree.erase(name);
       }
     } else if (ste->type == BlockType::kClass) {
-      newfree.erase("__class__");
+      if (newfree.erase("__class__")) ste->needs_class_closure = true;
     }
     // update_symbols
     for (auto& [name, flags] : ste->symbols) flags |= scopes[name] << kScopeOffset;

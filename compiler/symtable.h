@@ -44,6 +44,16 @@ struct Scope {
   bool nested = false;
   bool is_comprehension = false;
   bool has_free = false, child_free = false;
+  // The node that opened this block (FunctionDef, AsyncFunctionDef, ClassDef, Lambda,
+  // a comprehension; the Module for the top block), for the code generator.
+  const Node* node = nullptr;
+  // Class blocks: a method uses super() or __class__ (CPython's ste_needs_class_closure).
+  bool needs_class_closure = false;
+  // Contains yield / yield from (ste_generator); contains await or is an async
+  // comprehension (ste_coroutine).
+  bool generator = false, coroutine = false;
+  // Top block only: `from __future__ import annotations` is in effect.
+  bool future_annotations = false;
   // Symbols in insertion order with their flags.
   std::vector<std::pair<std::string, int>> symbols;
   std::vector<std::unique_ptr<Scope>> children;

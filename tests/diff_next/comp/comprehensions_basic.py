@@ -1,0 +1,16 @@
+# list/set/dict comprehensions with conditions, nesting and multiple for clauses.
+print([x * x for x in range(8)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[r * c for c in range(4)] for r in range(3)])
+print(sorted({w[0] for w in "apple avocado banana cherry".split()}))
+print({k: len(k) for k in ["a", "bb", "ccc"]})
+print([x if x % 2 else -x for x in range(6)])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([n for row in matrix for n in row], [[row[i] for row in matrix] for i in range(3)])
+print([i for i in range(3) for i in range(i)])
+print([c.upper() for c in "hello" if c not in "aeiou"])
+print({x % 4: x for x in range(10)}, [(lambda v: v + 1)(x) for x in range(3)])
+print([y for x in [[1, 2], [3]] for y in x if y > 1], [x for x in []])
+print([[y for y in range(x)] for x in range(4)])
+print(sorted({(a, b) for a in range(3) for b in range(3) if a < b}))

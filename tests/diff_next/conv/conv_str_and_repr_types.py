@@ -1,0 +1,11 @@
+# Conversions between str, int, float, bool, list, tuple, set, dict and their round trips.
+print(str(10), str(-2.5), str(True), int("10") + 1, float("2.5") * 2, bool("x"), bool(""))
+print(list("abc"), tuple([1, 2]), sorted(set([3, 1, 3])), dict([("a", 1)]), list({"k": 1}), list({"k": 1}.items()))
+print(int(True), int(False), float(True), str(None), list(range(3)), tuple("xy"), list(b"AB"))
+print(int(3.999), int(-3.999), round(3.5), round(4.5), int("0b11", 0), int(float("1e3")))
+print(str(1e16), str(1e15), str(123.0), str(0.1 + 0.2), repr(1 / 3), str(-0.0), str(2 ** 0.5))
+print(chr(int("65")), ord(str(7)), hex(int("255")), int(hex(255), 16), float.fromhex(float.hex(0.1)) == 0.1)
+print(bytes("abc", "ascii"), str(b"abc", "ascii"), bytes(str(12), "ascii"), list(map(int, "1 2 3".split())))
+print(tuple(map(float, ["1", "2.5"])), set("aab") == {"a", "b"}, frozenset([1]) == {1}, dict(a=1) == {"a": 1})
+print(bool([]), bool([[]]), bool(0.0), bool(-0.0), bool(float("nan")), bool(" "), bool(range(1)))
+print(str([1, "a", None]), str(("x",)), str({"k": [1]}), str({1.5}), repr("a\nb"), str("a\nb").count("\n"))

@@ -1,0 +1,1 @@
+print("executing _pkg._inner/__init__")

@@ -1,0 +1,228 @@
+// module_util.cc — see module_util.h.
+#include "vm/modules/module_util.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+
+namespace pyrt::modules_internal {
+
+// --- Struct sequences ---
+
+namespace {
+
+// GetSetDefs must outlive their descriptors; struct-sequence types live for the whole
+// run, so their defs are kept here (a deque never moves its elements).
+std::deque<GetSetDef>& StructSeqDefs() {
+  static auto* defs = new std::deque<GetSetDef>();
+  return *defs;
+}
+
+Value StructSeqGet(Value self, void* closure) {
+  const auto index = static_cast<int64_t>(reinterpret_cast<intptr_t>(closure));
+  if (!IsTuple(self) || index >= TupleSize(self)) {
+    return Error(&kAttributeErrorType, "struct sequence field is not set");
+  }
+  Value v = TupleItem(self, index);
+  Incref(v);
+  return v;
+}
+
+Value StructSeqRepr(Value self) {
+  TypeObject* t = TypeOf(self);
+  Value fields = TypeLookup(t, Intern("__pyrt_fields__"));
+  Value module = TypeLookup(t, Intern("__module__"));
+  StrBuilder b;
+  if (module && IsStr(module)) {
+    b.AppendStr(module);
+    b.Append(".");
+  }
+  b.Append(TypeName(t));
+  b.Append("(");
+  const int64_t n = TupleSize(self);
+  for (int64_t i = 0; i < n; ++i) {
+    if (i > 0) b.Append(", ");
+    if (fields && IsTuple(fields) && i < TupleSize(fields)) {
+      b.AppendStr(TupleItem(fields, i));
+      b.Append("=");
+    }
+    Ref r = Ref::Steal(Repr(TupleItem(self, i)));
+    if (!r) return Value();
+    b.AppendStr(r.get());
+  }
+  b.Append(")");
+  return b.Finish();
+}
+
+const MethodDef kStructSeqRepr =
+    MethodDef::NoArgs("__repr__", StructSeqRepr, "Return repr(self).");
+
+}  // namespace
+
+Value NewStructSeqType(const char* module, const char* name,
+                       std::initializer_list<const char*> fields, size_t n_sequence) {
+  Ref ns = Ref::Steal(NewDict());
+  if (!ns) return Value();
+  Ref mod = Ref::Steal(NewStr(module));
+  if (!mod || DictSetUtf8(ns.get(), "__module__", mod.get()) < 0) return Value();
+  Ref field_names = Ref::Steal(NewTuple(static_cast<int64_t>(fields.size())));
+  if (!field_names) return Value();
+  int64_t i = 0;
+  for (const char* f : fields) {
+    Value s = NewStr(f);
+    if (!s) return Value();
+    TupleSetItem(field_names.get(), i++, s);
+  }
+  if (DictSetUtf8(ns.get(), "__pyrt_fields__", field_names.get()) < 0) return Value();
+  Ref counts[3] = {Ref::Steal(NewInt(static_cast<int64_t>(n_sequence))),
+                   Ref::Steal(NewInt(static_cast<int64_t>(fields.size()))),
+                   Ref::Steal(NewInt(0))};
+  if (DictSetUtf8(ns.get(), "n_sequence_fields", counts[0].get()) < 0 ||
+      DictSetUtf8(ns.get(), "n_fields", counts[1].get()) < 0 ||
+      DictSetUtf8(ns.get(), "n_unnamed_fields", counts[2].get()) < 0) {
+    return Value();
+  }
+  Ref name_str = Ref::Steal(NewStr(name));
+  Ref bases = Ref::Steal(TuplePack({TypeValue(&kTupleType)}));
+  if (!name_str || !bases) return Value();
+  Ref cls = Ref::Steal(NewClass(&kTypeType, name_str.get(), bases.get(), ns.get()));
+  if (!cls) return Value();
+  TypeObject* t = AsType(cls.get());
+  i = 0;
+  for (const char* f : fields) {
+    if (static_cast<size_t>(i) < n_sequence) {
+      GetSetDef& def = StructSeqDefs().emplace_back();
+      def.name = f;
+      def.get = StructSeqGet;
+      def.closure = reinterpret_cast<void*>(static_cast<intptr_t>(i));
+      Ref d = Ref::Steal(NewGetSetDescr(t, &def));
+      if (!d || TypeSetAttr(t, f, d.get()) < 0) return Value();
+    }
+    ++i;
+  }
+  Ref repr = Ref::Steal(NewMethodDescr(t, &kStructSeqRepr));
+  if (!repr || TypeSetAttr(t, "__repr__", repr.get()) < 0) return Value();
+  return cls.release();
+}
+
+Value NewStructSeq(Value type, std::initializer_list<Value> items) {
+  bool failed = false;
+  for (Value v : items) failed |= !v.has_value();
+  if (failed) {
+    for (Value v : items) Decref(v);
+    return Value();
+  }
+  Ref tuple = Ref::Steal(NewTuple(static_cast<int64_t>(items.size())));
+  if (!tuple) {
+    for (Value v : items) Decref(v);
+    return Value();
+  }
+  int64_t i = 0;
+  for (Value v : items) TupleSetItem(tuple.get(), i++, v);
+  return Call1(type, tuple.get());
+}
+
+// --- Types from other branches ---
+
+Value NewList(Value iterable) {
+  if (&kListType == nullptr) {
+    return Error(&kRuntimeErrorType, "pyrt: the list type is not linked in");
+  }
+  return Call1(TypeValue(&kListType), iterable);
+}
+
+Value NewBytesValue(std::string_view data) {
+  // No bytes constructor is part of objects/core's contract: each byte becomes one
+  // Latin-1 code point and str.encode('latin-1') turns them back into the same bytes.
+  Ref s = Ref::Steal(NewStrLatin1(data));
+  if (!s) return Value();
+  Value enc = Intern("latin-1");
+  return CallMethod(s.get(), "encode", &enc, 1);
+}
+
+bool IsBytesLike(Value v) {
+  if (!v.is_object()) return false;
+  if (HasFlag(TypeOf(v), kTypeBytesSubclass)) return true;
+  return &kByteArrayType != nullptr && TypeCheck(v, &kByteArrayType);
+}
+
+bool BytesOf(Value v, std::string* out) {
+  BufferView view;
+  if (GetBuffer(v, &view, false) < 0) return false;
+  out->assign(static_cast<const char*>(view.buf), static_cast<size_t>(view.len));
+  ReleaseBuffer(&view);
+  return true;
+}
+
+// --- Raising ---
+
+namespace {
+TypeObject* OSErrorTypeFor(int err) {
+  switch (err) {
+    case ENOENT: return &kFileNotFoundErrorType;
+    case EEXIST: return &kFileExistsErrorType;
+    case EISDIR: return &kIsADirectoryErrorType;
+    case ENOTDIR: return &kNotADirectoryErrorType;
+    case EACCES:
+    case EPERM: return &kPermissionErrorType;
+    case EINTR: return &kInterruptedErrorType;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS: return &kBlockingIOErrorType;
+    case ECHILD: return &kChildProcessErrorType;
+    case EPIPE:
+    case ESHUTDOWN: return &kBrokenPipeErrorType;
+    case ECONNABORTED: return &kConnectionAbortedErrorType;
+    case ECONNREFUSED: return &kConnectionRefusedErrorType;
+    case ECONNRESET: return &kConnectionResetErrorType;
+    case ESRCH: return &kProcessLookupErrorType;
+    case ETIMEDOUT: return &kTimeoutErrorType;
+    default: return &kOSErrorType;
+  }
+}
+}  // namespace
+
+Value RaiseOSError(int err, Value filename) {
+  Value args[3] = {NewInt(err), NewStr(std::strerror(err)), filename};
+  if (!args[0] || !args[1]) {
+    Decref(args[0]);
+    Decref(args[1]);
+    return Value();
+  }
+  Ref exc = Ref::Steal(NewException(OSErrorTypeFor(err), args, filename ? 3 : 2));
+  Decref(args[0]);
+  Decref(args[1]);
+  if (exc) Raise(exc.get());
+  return Value();
+}
+
+Value RaiseCodecError(const text::CodecError& e, Value object) {
+  TypeObject* type = e.decoding ? &kUnicodeDecodeErrorType : &kUnicodeEncodeErrorType;
+  if (!object) return Error(type, e.Message());
+  Value args[5] = {NewStr(e.encoding), object, NewInt(e.start), NewInt(e.end),
+                   NewStr(e.reason)};
+  Ref exc;
+  if (args[0] && args[4]) exc = Ref::Steal(NewException(type, args, 5));
+  Decref(args[0]);
+  Decref(args[4]);
+  if (exc) Raise(exc.get());
+  return Value();
+}
+
+// --- Module dicts ---
+
+Value ModuleGet(Value m, std::string_view name) {
+  Value v = DictGetUtf8(ModuleDict(m), name);
+  if (!v && ErrorOccurred()) ClearError();
+  return v;
+}
+
+int ModuleAddNew(Value m, std::string_view name, Value value) {
+  if (!value) return -1;
+  const int r = ModuleAddObject(m, name, value);
+  Decref(value);
+  return r;
+}
+
+}  // namespace pyrt::modules_internal

@@ -1,0 +1,92 @@
+// module_util.h — small helpers shared by the builtin modules in vm/modules (internal to
+// this package; not part of the VM's interface, which is modules.h).
+//
+//   * Struct sequences (sys.version_info, sys.flags, time.struct_time, ...): CPython's
+//     PyStructSequence is a tuple subclass with named read-only fields and a repr
+//     "sys.version_info(major=3, ...)". Here it is a Python class created with NewClass
+//     (bases (tuple,)) whose fields are getset descriptors reading tuple items, so no
+//     knowledge of tuple's memory layout is needed.
+//   * Values of types defined outside objects/core (list, bytes, ...), which live on
+//     other branches: they are reached through weak symbols (their address is null when
+//     the type is not linked in) and created by calling the type, so this package builds
+//     and links before those types exist.
+//   * Raising OSError from an errno, and UnicodeError from a text::CodecError.
+//
+// Thread safety: the GIL must be held for everything here.
+#ifndef PYRT_VM_MODULES_MODULE_UTIL_H_
+#define PYRT_VM_MODULES_MODULE_UTIL_H_
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "objects/core/core.h"
+#include "objects/text/codecs.h"
+
+namespace pyrt {
+
+// Types defined by other helpers' branches (wip/types); null when not linked in.
+extern TypeObject kListType __attribute__((weak));
+extern TypeObject kSetType __attribute__((weak));
+extern TypeObject kFrozenSetType __attribute__((weak));
+extern TypeObject kBytesType __attribute__((weak));
+extern TypeObject kByteArrayType __attribute__((weak));
+extern TypeObject kRangeType __attribute__((weak));
+extern TypeObject kEnumerateType __attribute__((weak));
+extern TypeObject kZipType __attribute__((weak));
+extern TypeObject kMapType __attribute__((weak));
+extern TypeObject kFilterType __attribute__((weak));
+extern TypeObject kReversedType __attribute__((weak));
+extern TypeObject kComplexType __attribute__((weak));
+extern TypeObject kMemoryViewType __attribute__((weak));
+
+// types.SimpleNamespace (type(sys.implementation), which Lib/types.py exports):
+// attributes in an instance __dict__, namespace(**kwargs), repr "namespace(a=1, b=2)",
+// == comparing the dicts. Defined in namespace_object.cc.
+extern TypeObject kSimpleNamespaceType;
+
+namespace modules_internal {
+
+// A new empty SimpleNamespace (new reference).
+[[nodiscard]] Value NewSimpleNamespace();
+
+// A struct-sequence type named `module.name` with the given field names (the first
+// `n_sequence` are tuple items; with fewer items than fields the rest are read as
+// instance attributes, like struct_time's tm_zone/tm_gmtoff). Returns a new reference to
+// the class, or Value{} with an exception.
+[[nodiscard]] Value NewStructSeqType(const char* module, const char* name,
+                                     std::initializer_list<const char*> fields,
+                                     size_t n_sequence);
+// An instance of a struct-sequence type from `items` (stolen references; any Value{}
+// means an earlier error: the others are dropped and Value{} returned).
+[[nodiscard]] Value NewStructSeq(Value type, std::initializer_list<Value> items);
+
+// list(items) (items: a tuple or any iterable). Value{} + exception (RuntimeError when
+// the list type is not linked in).
+[[nodiscard]] Value NewList(Value iterable);
+// bytes with the given content. Uses the bytes type when linked in.
+[[nodiscard]] Value NewBytesValue(std::string_view data);
+// True if v is a bytes or bytearray object (the types the file object accepts).
+[[nodiscard]] bool IsBytesLike(Value v);
+// The bytes of a bytes-like object (buffer protocol). False + TypeError
+// "a bytes-like object is required, not 'str'".
+[[nodiscard]] bool BytesOf(Value v, std::string* out);
+
+// Raises OSError (the errno's subclass, e.g. FileNotFoundError) with
+// args (errno, strerror[, filename]) as CPython's PyErr_SetFromErrnoWithFilenameObject.
+// `filename` may be Value{}. Returns Value{}.
+Value RaiseOSError(int err, Value filename = Value());
+// Raises the UnicodeDecodeError/UnicodeEncodeError a codec error describes. `object` is
+// the bytes or str being coded (may be Value{}: then the message-only form is used).
+Value RaiseCodecError(const text::CodecError& e, Value object = Value());
+
+// Fetches `name` from the module dict of `m` (borrowed) or Value{} without exception.
+[[nodiscard]] Value ModuleGet(Value m, std::string_view name);
+// Adds a new reference to module `m` under `name` (steals `value`). 0 or -1; a Value{}
+// value (an earlier failure) returns -1.
+[[nodiscard]] int ModuleAddNew(Value m, std::string_view name, Value value);
+
+}  // namespace modules_internal
+}  // namespace pyrt
+
+#endif  // PYRT_VM_MODULES_MODULE_UTIL_H_

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vm/internal/vm_internal.h"
+#include "vm/modules/modules.h"
 
 namespace pyrt::vm_internal {
 
@@ -111,7 +112,7 @@ VmThread& Thread() {
 
 Frame* PushFrame(CodeObject* code, Value func, Value globals, Value builtins, Value locals) {
   VmThread& th = Thread();
-  if (th.depth >= th.recursion_limit) {
+  if (th.depth >= RecursionLimit()) {
     RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded");
     return nullptr;
   }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "vm/internal/vm_internal.h"
+#include "vm/modules/modules.h"
 
 namespace pyrt::vm_internal {
 
@@ -54,7 +55,7 @@ SendResult Resume(GenObject* g, Value value, bool throwing, Value* out) {
   }
   g->running = true;
   g->started = true;
-  if (th.depth >= th.recursion_limit) {
+  if (th.depth >= RecursionLimit()) {
     g->running = false;
     Value mine = th.handled;
     th.handled = outer;

@@ -13,14 +13,9 @@
 #include "compiler/symtable.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
+#include "vm/modules/modules.h"
 #include "vm/vm.h"
 
-// The builtins helper's module factories (vm/modules/), linked in when present. Weak so
-// that the VM also links (with its small fallbacks) before they exist.
-namespace pyrt::vm_modules {
-[[gnu::weak]] Value MakeBuiltinsModule();
-[[gnu::weak]] Value MakeSysModule();
-}  // namespace pyrt::vm_modules
 
 namespace pyrt::vm_internal {
 
@@ -32,6 +27,10 @@ Value g_sys_module;       // owned
 Value g_modules;          // sys.modules (owned)
 std::string g_out_buffer;
 std::string g_err_buffer;
+bool g_flush_failed = false;
+
+Value HandledException() { return Thread().handled; }
+int RecursionDepth() { return Thread().depth; }
 
 // --- fallback stdout ------------------------------------------------------------------
 
@@ -184,15 +183,6 @@ Value BuiltinGlobals(Value) {
   return g;
 }
 Value BuiltinLocals(Value) { return CallerLocals(); }
-Value BuiltinVars(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("vars", nargs, 0, 1)) return Value();
-  if (nargs == 0) return CallerLocals();
-  Value d = LookupAttr(args[0], N().__dict__);
-  if (!d && !ErrorOccurred()) {
-    RaiseMessage(&kTypeErrorType, "vars() argument must have __dict__ attribute");
-  }
-  return d;
-}
 
 Value BuiltinImport(Value, const Value* args, size_t nargs, Value kwnames) {
   Value out[5] = {};
@@ -320,118 +310,6 @@ Value BuiltinBuildClass(Value, const Value* args, size_t nargs, Value kwnames) {
   return cls;
 }
 
-// --- fallback builtins (used only when vm/modules is not linked) -----------------------
-
-Value FallbackPrint(Value, const Value* args, size_t nargs, Value kwnames) {
-  Value sep, end, file, flush;
-  size_t nkw = kwnames ? static_cast<size_t>(TupleSize(kwnames)) : 0;
-  for (size_t i = 0; i < nkw; ++i) {
-    Value k = TupleItem(kwnames, static_cast<int64_t>(i));
-    Value v = args[nargs + i];
-    if (StrEqualsUtf8(k, "sep")) sep = v;
-    else if (StrEqualsUtf8(k, "end")) end = v;
-    else if (StrEqualsUtf8(k, "file")) file = v;
-    else if (StrEqualsUtf8(k, "flush")) flush = v;
-    else {
-      RaiseNew(&kTypeErrorType, "'%s' is an invalid keyword argument for print()", StrToUtf8Lossless(k).c_str());
-      return Value();
-    }
-  }
-  std::string text;
-  for (size_t i = 0; i < nargs; ++i) {
-    if (i) text += sep && !IsNone(sep) ? StrToUtf8Lossless(sep) : " ";
-    Ref s = Ref::Steal(Str(args[i]));
-    if (!s) return Value();
-    text += StrToUtf8Lossless(s.get());
-  }
-  text += end && !IsNone(end) ? StrToUtf8Lossless(end) : "\n";
-  if (!file || IsNone(file)) file = SysGet("stdout");
-  if (file && !IsNone(file)) {
-    Ref s = Ref::Steal(NewStr(text));
-    if (!s) return Value();
-    Value a = s.get();
-    Value r = CallMethod(file, N().write, &a, 1);
-    if (!r) return Value();
-    Decref(r);
-  } else {
-    FallbackWrite(1, text);
-  }
-  return NewNone();
-}
-Value FallbackLen(Value, Value arg) {
-  int64_t n = Length(arg);
-  if (n < 0) return Value();
-  return NewInt(n);
-}
-Value FallbackRepr(Value, Value arg) { return Repr(arg); }
-Value FallbackIsinstance(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("isinstance", nargs, 2, 2)) return Value();
-  int r = IsInstance(args[0], args[1]);
-  if (r < 0) return Value();
-  return NewBool(r);
-}
-Value FallbackIter(Value, Value arg) { return GetIter(arg); }
-Value FallbackNext(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("next", nargs, 1, 2)) return Value();
-  Value out;
-  IterResult r = IterNext(args[0], &out);
-  if (r == IterResult::kItem) return out;
-  if (r == IterResult::kError) return Value();
-  if (nargs == 2) {
-    Incref(args[1]);
-    return args[1];
-  }
-  RaiseMessage(&kStopIterationType, "");
-  ClearError();
-  Value e = NewException(&kStopIterationType, nullptr, 0);
-  if (e) {
-    RestoreError(e);
-  }
-  return Value();
-}
-Value FallbackGetattr(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("getattr", nargs, 2, 3)) return Value();
-  if (nargs == 3) {
-    Value r = LookupAttr(args[0], args[1]);
-    if (r || ErrorOccurred()) return r;
-    Incref(args[2]);
-    return args[2];
-  }
-  return GetAttr(args[0], args[1]);
-}
-Value FallbackSetattr(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("setattr", nargs, 3, 3)) return Value();
-  if (SetAttr(args[0], args[1], args[2]) < 0) return Value();
-  return NewNone();
-}
-Value FallbackHasattr(Value, const Value* args, size_t nargs) {
-  if (!CheckPositional("hasattr", nargs, 2, 2)) return Value();
-  int r = HasAttr(args[0], args[1]);
-  if (r < 0) return Value();
-  return NewBool(r);
-}
-Value FallbackId(Value, Value arg) { return Id(arg); }
-Value FallbackHash(Value, Value arg) {
-  int64_t h = Hash(arg);
-  if (h == -1) return Value();
-  return NewInt(h);
-}
-
-const MethodDef kFallbackBuiltins[] = {
-    MethodDef::FastKw("print", FallbackPrint),
-    MethodDef::OneArg("len", FallbackLen),
-    MethodDef::OneArg("repr", FallbackRepr),
-    MethodDef::Fast("isinstance", FallbackIsinstance),
-    MethodDef::OneArg("iter", FallbackIter),
-    MethodDef::Fast("next", FallbackNext),
-    MethodDef::Fast("getattr", FallbackGetattr),
-    MethodDef::Fast("setattr", FallbackSetattr),
-    MethodDef::Fast("hasattr", FallbackHasattr),
-    MethodDef::OneArg("id", FallbackId),
-    MethodDef::OneArg("hash", FallbackHash),
-    {},
-};
-
 const MethodDef kVmBuiltins[] = {
     MethodDef::FastKw("__build_class__", BuiltinBuildClass,
                       "__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\n"
@@ -443,7 +321,6 @@ const MethodDef kVmBuiltins[] = {
     MethodDef::FastKw("compile", BuiltinCompile, "Compile source into a code object that can be executed by exec() or eval()."),
     MethodDef::NoArgs("globals", BuiltinGlobals, "Return the dictionary containing the current scope's global variables."),
     MethodDef::NoArgs("locals", BuiltinLocals, "Return a dictionary containing the current scope's local variables."),
-    MethodDef::Fast("vars", BuiltinVars, "vars([object]) -> dictionary"),
     {},
 };
 
@@ -456,17 +333,6 @@ void AddTypeName(Value d, const char* name, TypeObject* t) {
 void AddExceptionCallback(const char* name, TypeObject* type, void* arg) {
   Value d = *static_cast<Value*>(arg);
   AddTypeName(d, name, type);
-}
-
-Value MakeFallbackBuiltins() {
-  Value m = NewModule("builtins");
-  if (!m) return Value();
-  Value d = ModuleDict(m);
-  for (const MethodDef* def = kFallbackBuiltins; def->name; ++def) {
-    Ref fn = Ref::Steal(NewBuiltinFunction(def, m, Intern("builtins")));
-    if (!fn || DictSetUtf8(d, def->name, fn.get()) < 0) return Value();
-  }
-  return m;
 }
 
 // --- sys functions the VM owns -------------------------------------------------------
@@ -485,34 +351,6 @@ Value SysGetframe(Value, const Value* args, size_t nargs) {
   }
   if (!f) return Error(&kValueErrorType, "call stack is not deep enough");
   return FrameObjectFor(f);
-}
-Value SysExcInfo(Value) {
-  Value h = Thread().handled;
-  if (!h || IsNone(h)) return TuplePack({None(), None(), None()});
-  Value tb = ExceptionTraceback(h);
-  return TuplePack({TypeValue(TypeOf(h)), h, tb ? tb : None()});
-}
-Value SysException(Value) {
-  Value h = Thread().handled;
-  if (!h) return NewNone();
-  Incref(h);
-  return h;
-}
-Value SysGetrecursionlimit(Value) { return NewInt(Thread().recursion_limit); }
-Value SysSetrecursionlimit(Value, Value arg) {
-  if (IsFloat(arg)) return Error(&kTypeErrorType, "'float' object cannot be interpreted as an integer");
-  int64_t n = AsInt64(arg);
-  if (n == -1 && ErrorOccurred()) return Value();
-  if (n < 1) return Error(&kValueErrorType, "recursion limit must be greater or equal than 1");
-  VmThread& th = Thread();
-  if (n <= th.depth) {
-    RaiseNew(&kRecursionErrorType,
-             "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
-             static_cast<long long>(n), th.depth);
-    return Value();
-  }
-  th.recursion_limit = n > 1000000000 ? 1000000000 : static_cast<int>(n);
-  return NewNone();
 }
 Value SysExit(Value, const Value* args, size_t nargs) {
   if (!CheckPositional("exit", nargs, 0, 1)) return Value();
@@ -545,10 +383,6 @@ Value SysDisplayhook(Value, Value v) {
 
 const MethodDef kVmSys[] = {
     MethodDef::Fast("_getframe", SysGetframe, "Return a frame object from the call stack."),
-    MethodDef::NoArgs("exc_info", SysExcInfo, "Return current exception information: (type, value, traceback)."),
-    MethodDef::NoArgs("exception", SysException, "Return the current exception."),
-    MethodDef::NoArgs("getrecursionlimit", SysGetrecursionlimit, "Return the current value of the recursion limit."),
-    MethodDef::OneArg("setrecursionlimit", SysSetrecursionlimit, "Set the maximum depth of the Python interpreter stack to n."),
     MethodDef::OneArg("displayhook", SysDisplayhook, "Print an object to sys.stdout and also save it in builtins._"),
     {},
 };
@@ -784,14 +618,7 @@ void FallbackFlush() {
 void FlushStdStreams() {
   FallbackFlush();
   Value saved = FetchError();
-  for (Value name : {N().stdout, N().stderr}) {
-    Value s = g_sys_module ? DictGetStr(ModuleDict(g_sys_module), name) : Value();
-    if (s && !IsNone(s)) {
-      Value r = CallMethod(s, N().flush, nullptr, 0);
-      if (r) Decref(r);
-      else ClearError();
-    }
-  }
+  if (g_sys_module && FlushStdFiles() < 0) g_flush_failed = true;
   RestoreError(saved);
 }
 
@@ -883,51 +710,44 @@ int Initialize(const Options& options) {
   for (const auto& x : options.xoptions) {
     if (x == "pyrt-stats") g_stats_enabled = true;
   }
-  // builtins
-  Value b = vm_modules::MakeBuiltinsModule ? vm_modules::MakeBuiltinsModule() : MakeFallbackBuiltins();
+  // sys and builtins (vm/modules), in the order modules.h asks for.
+  SetStdioUnbuffered(options.unbuffered);
+  MutableSysFlags().optimize = options.optimize;
+  MutableSysFlags().ignore_environment = options.ignore_environment ? 1 : 0;
+  Value s = MakeSysModule();
+  if (!s) {
+    PrintException(FetchError());
+    return 1;
+  }
+  Value b = MakeBuiltinsModule();
   if (!b) {
     PrintException(FetchError());
     return 1;
   }
+  SetSysModule(s);
+  SetHandledExceptionGetter(HandledException);
+  SetRecursionDepthGetter(RecursionDepth);
+  SetLocalsGetter(CallerLocals);
   g_builtins_module = b;
+  g_sys_module = s;
   Value bd = ModuleDict(b);
   if (AddVmBuiltins(b) < 0) {
     PrintException(FetchError());
     return 1;
   }
-  // Types and constants the builtins module must have (the helper's module adds them too).
+  // Types the builtins module must have (the helper's module adds them too).
   AddTypeName(bd, "object", &kObjectType);
   AddTypeName(bd, "type", &kTypeType);
-  AddTypeName(bd, "int", &kIntType);
-  AddTypeName(bd, "bool", &kBoolType);
-  AddTypeName(bd, "float", &kFloatType);
-  AddTypeName(bd, "str", &kStrType);
-  AddTypeName(bd, "tuple", &kTupleType);
-  AddTypeName(bd, "dict", &kDictType);
-  AddTypeName(bd, "slice", &kSliceType);
   AddTypeName(bd, "super", &kSuperType);
-  AddTypeName(bd, "property", &kPropertyType);
-  AddTypeName(bd, "classmethod", &kClassMethodType);
-  AddTypeName(bd, "staticmethod", &kStaticMethodType);
   ForEachBuiltinException(AddExceptionCallback, &bd);
-  if (!DictGetUtf8(bd, "None")) {
-    ClearError();
-    if (DictSetUtf8(bd, "None", None()) < 0 || DictSetUtf8(bd, "True", True()) < 0 ||
-        DictSetUtf8(bd, "False", False()) < 0 || DictSetUtf8(bd, "Ellipsis", Ellipsis()) < 0 ||
-        DictSetUtf8(bd, "NotImplemented", NotImplemented()) < 0 ||
-        DictSetUtf8(bd, "__debug__", Bool(options.optimize == 0)) < 0) {
-      PrintException(FetchError());
-      return 1;
-    }
-  }
-  // sys
+  RegisterBuiltinModule("math", MakeMathModule);
+  RegisterBuiltinModule("time", MakeTimeModule);
+  RegisterBuiltinModule("gc", MakeGcModule);
   g_modules = NewDict();
-  Value s = vm_modules::MakeSysModule ? vm_modules::MakeSysModule() : NewModule("sys");
-  if (!s || !g_modules) {
+  if (!g_modules) {
     PrintException(FetchError());
     return 1;
   }
-  g_sys_module = s;
   if (DictSetUtf8(g_modules, "sys", s) < 0 || DictSetUtf8(g_modules, "builtins", b) < 0) {
     PrintException(FetchError());
     return 1;
@@ -1016,7 +836,7 @@ int Finalize(int status) {
   }
   std::fflush(stdout);
   std::fflush(stderr);
-  return status;
+  return g_flush_failed ? 120 : status;
 }
 
 }  // namespace pyrt::vm

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "objects/core/errors.h"
 #include "objects/core/type.h"
 
 namespace pyrt {
@@ -107,11 +108,11 @@ inline constexpr int kNumBinaryOps = 26;
 [[nodiscard]] Value NumberToFloat(Value v);
 // True if v supports __index__.
 [[nodiscard]] bool HasIndex(Value v);
-// v.__index__() as int64. On overflow raises `overflow_type` ("cannot fit 'int' into an
-// index-sized integer" for IndexError, the default) — pass nullptr to clamp instead
-// (PyNumber_AsSsize_t with NULL). Returns -1 with an exception on error (check
+// v.__index__() as int64 (PyNumber_AsSsize_t). On overflow raises `overflow_type`
+// ("cannot fit 'int' into an index-sized integer"; IndexError by default) — pass nullptr
+// to clamp to the int64 range instead. Returns -1 with an exception on error (check
 // ErrorOccurred() when -1 is a legal result).
-[[nodiscard]] int64_t AsIndex(Value v, TypeObject* overflow_type = nullptr /*IndexError*/);
+[[nodiscard]] int64_t AsIndex(Value v, TypeObject* overflow_type = &kIndexErrorType);
 // An exact int/bool or int subclass to int64: OverflowError "Python int too large to
 // convert to C long"; TypeError for non-ints (uses __index__). -1 + exception on error.
 [[nodiscard]] int64_t AsInt64(Value v);

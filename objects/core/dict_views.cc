@@ -615,6 +615,9 @@ void ExtendDict() {
     std::fprintf(stderr, "pyrt: cannot add the dict view methods\n");
     std::abort();
   }
+  // The number slots behind `|` and `|=` (AddMethods only updates heap types' slots).
+  kDictType.or_ = DictOrImpl;
+  kDictType.inplace_or = DictIOrMethod;
 }
 
 InitRegistration g_views_init(InitPhase::kBuiltinTypes, InitDictViews);

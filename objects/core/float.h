@@ -29,6 +29,9 @@ extern TypeObject kFloatType;
 }
 // repr(float) as CPython ("1.0", "1e+16", "inf", "nan").
 [[nodiscard]] Value FloatRepr(double d);
+// x ** y when the result is complex (a negative float to a fractional power). The complex
+// type's file installs it; while null, such a power raises ValueError.
+extern Value (*g_new_complex_pow)(double x, double y);
 // float(text) parsing (str argument) with CPython's messages.
 [[nodiscard]] Value FloatFromString(Value str);
 

@@ -1085,8 +1085,7 @@ Value ListAsTuple(Value list) {
 
 void ListClear(Value list) { ClearItems(L(list)); }
 
-// dir(obj): type(obj).__dir__(obj) as a sorted list (abstract.h).
-Value Dir(Value obj) {
+Value DirList(Value obj) {
   static const Value kDirName = Intern("__dir__");
   Ref f = Ref::Steal(LookupSpecial(obj, kDirName));
   if (!f) {

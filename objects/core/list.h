@@ -86,6 +86,10 @@ void ListReverse(Value list);
 // list.clear().
 void ListClear(Value list);
 
+// dir(obj): type(obj).__dir__(obj) as a sorted list (what abstract.h's Dir promises; the
+// core's Dir currently returns __dir__()'s result unsorted — it can forward here).
+[[nodiscard]] Value DirList(Value obj);
+
 }  // namespace pyrt
 
 #endif  // PYRT_OBJECTS_CORE_LIST_H_

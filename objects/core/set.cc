@@ -15,6 +15,7 @@
 #include "objects/core/seq_util.h"
 #include "objects/core/str.h"
 #include "objects/core/tuple.h"
+#include "objects/hash/hash.h"
 
 namespace pyrt {
 
@@ -435,18 +436,13 @@ int WithFrozenRetry(Value key, Op op) {
 
 // --- hash ---------------------------------------------------------------------------------
 
-uint64_t ShuffleBits(uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull; }
-
 int64_t FrozenSetHash(Value self) {
   SetObject* so = S(self);
   if (so->hash != -1) return so->hash;
-  uint64_t hash = 0;
-  so->table.ForEach([&hash](const Value&, int64_t h) { hash ^= ShuffleBits(static_cast<uint64_t>(h)); });
-  hash ^= (static_cast<uint64_t>(so->table.size()) + 1) * 1927868237ull;
-  hash ^= (hash >> 11) ^ (hash >> 25);
-  hash = hash * 69069u + 907133923ull;
-  if (hash == static_cast<uint64_t>(-1)) hash = 590923713ull;
-  so->hash = static_cast<int64_t>(hash);
+  std::vector<hash::Hash> hashes;
+  hashes.reserve(so->table.size());
+  so->table.ForEach([&hashes](const Value&, int64_t h) { hashes.push_back(h); });
+  so->hash = hash::HashFrozenSet(hashes);
   return so->hash;
 }
 

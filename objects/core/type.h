@@ -3,12 +3,18 @@
 //
 // A type is itself an object. Its memory layout is
 //
-//   +----------------------+--------------------------+-------------------------------+
-//   | ObjectHead           | gc::TypeHooks hooks      | slots, name, mro, dict, ...   |
-//   | {refcount, type}     | {flags, traverse, clear, |  (the rest of TypeObject)     |
-//   |                      |  finalize, dealloc, ...} |                               |
-//   +----------------------+--------------------------+-------------------------------+
-//   ^ the object pointer    ^ what every instance's ObjectHead::type points at
+//   +-------------+----------------------+--------------------------+--------------------+
+//   | gc::Gc-     | ObjectHead           | gc::TypeHooks hooks      | slots, name, mro,  |
+//   | Header      | {refcount, type}     | {flags, traverse, clear, |  dict, ...         |
+//   | (2 words)   |                      |  finalize, dealloc, ...} |                    |
+//   +-------------+----------------------+--------------------------+--------------------+
+//                 ^ the object pointer    ^ what every instance's ObjectHead::type points at
+//
+// Types are gc containers (a class and its methods form cycles), so the collector's
+// two-word header precedes the ObjectHead. For heap types it is the real header written
+// by gc::Collector::NewObject; static builtin types carry it as a zeroed member
+// (`gc_reserved`, never written), which the collector reads as "untracked, not being
+// collected" when a container refers to a builtin type.
 //
 // An instance's `head.type` points at its type's `hooks` member (the collector's contract:
 // it reads flags/traverse/clear/dealloc there), so TypeOf(o) steps back over the
@@ -154,6 +160,7 @@ inline constexpr uint64_t kTypeSequence = 1ull << 5;        // match-case sequen
 inline constexpr uint64_t kTypeMapping = 1ull << 6;         // match-case mapping
 inline constexpr uint64_t kTypeMethodDescriptor = 1ull << 7;  // binds like a function
 inline constexpr uint64_t kTypeDisallowInstantiation = 1ull << 8;  // no __new__ from Python
+inline constexpr uint64_t kTypeDictAtEnd = 1ull << 9;  // see TypeObject::instance_size
 // Fast subclass checks (set on the builtin and all its subclasses, as CPython's
 // Py_TPFLAGS_*_SUBCLASS).
 inline constexpr uint64_t kTypeIntSubclass = 1ull << 16;
@@ -274,6 +281,7 @@ struct GetSetDef {
 // ---------------------------------------------------------------------------------------
 
 struct alignas(16) TypeObject {
+  gc::GcHeader gc_reserved;  // see the layout above; never touched by the object model
   gc::ObjectHead head;   // refcount; head.type = &metatype->hooks
   gc::TypeHooks hooks;   // flags (kHasGc), traverse, clear, finalize, dealloc, ...
 
@@ -285,6 +293,11 @@ struct alignas(16) TypeObject {
   size_t itemsize = 0;         // per-item size of variable-size instances (0 otherwise)
   size_t dict_offset = 0;      // offset of the instance __dict__ Value slot, 0 if none
   size_t weaklist_offset = 0;  // offset of the instance weakref list slot, 0 if none
+  // For variable-size types (str, tuple, bytes, int subclasses of those): the byte size
+  // of an instance's base part, which depends on the instance. A subclass with
+  // kTypeDictAtEnd keeps its __dict__ (and then weakref list) Value slots right after
+  // that size rounded up to 8 bytes, as CPython's negative tp_dictoffset.
+  size_t (*instance_size)(const Object* o) = nullptr;
   uint64_t flags = 0;          // kType* flags
   uint32_t version_tag = 0;    // method-cache tag; 0 = invalid (see header comment)
 
@@ -293,7 +306,7 @@ struct alignas(16) TypeObject {
   Value bases;                 // __bases__ tuple, owned
   Value mro;                   // __mro__ tuple (this type first), owned
   Value dict;                  // the type's namespace (a dict), owned
-  Value subclasses;            // dict id -> weak reference of direct subclasses, or Value{}
+  Value subclasses;            // reserved (direct subclasses are kept in a side table)
   Value module;                // __module__ for builtins is in the dict; unused otherwise
   const char* doc = nullptr;   // builtin __doc__
 
@@ -381,8 +394,15 @@ extern TypeObject kIntType;
 [[nodiscard]] inline Value TypeValue(const TypeObject* t) {
   return Value::FromObject(&const_cast<TypeObject*>(t)->head);
 }
+// The TypeObject of an object known to be a type.
+[[nodiscard]] inline TypeObject* TypeFromObject(const Object* o) {
+  return reinterpret_cast<TypeObject*>(const_cast<char*>(reinterpret_cast<const char*>(o)) -
+                                       offsetof(TypeObject, head));
+}
 // The TypeObject of a Value known to be a type (IsType(v)).
-[[nodiscard]] inline TypeObject* AsType(Value v) { return reinterpret_cast<TypeObject*>(v.object()); }
+[[nodiscard]] inline TypeObject* AsType(Value v) { return TypeFromObject(v.object()); }
+// Offset of a TypeObject field from the type's ObjectHead (for MemberDefs of `type`).
+#define PYRT_TYPE_FIELD_OFFSET(field) (offsetof(::pyrt::TypeObject, field) - offsetof(::pyrt::TypeObject, head))
 
 // True if `v` is a type object (an instance of type or a metaclass).
 [[nodiscard]] bool IsType(Value v);
@@ -492,9 +512,36 @@ void FreeInstance(Object* o);
 // The collector all containers are allocated from (one per process; GIL held).
 [[nodiscard]] gc::Collector& Heap();
 
-// The generic dealloc/traverse/clear used for Python class instances (drop __dict__,
-// __slots__ members, call the base's dealloc for its part).
+// The dealloc of Python class instances: runs __del__ (PEP 442, once), drops __dict__
+// and __slots__ members, then calls the nearest builtin base's dealloc for the base
+// part. A builtin type's dealloc must therefore free the memory with FreeInstance(o)
+// (which handles both gc and plain allocations) and never dispatch on the type.
 void SubtypeDealloc(Object* o);
+
+// Hooks the VM installs for things the object model cannot see (all optional).
+struct VmHooks {
+  // True if v is a Python function (NewClass wraps __new__ in staticmethod and
+  // __init_subclass__/__class_getitem__ in classmethod when they are plain functions).
+  bool (*is_function)(Value v) = nullptr;
+  // Stores `cls` into the class cell `cell` (__classcell__); 0, or -1 with TypeError
+  // "__classcell__ must be a nonlocal cell, not <class 'int'>" when it is not a cell.
+  int (*set_class_cell)(Value cell, Value cls) = nullptr;
+  // The __name__ of the calling frame's globals (borrowed), for the __module__ of
+  // classes made by type(name, bases, ns) calls; Value{} if unknown.
+  Value (*current_module_name)() = nullptr;
+  // The zero-argument super(): fills *type (borrowed) and *obj (borrowed) from the
+  // calling frame's __class__ cell and first argument; 0, or -1 with RuntimeError
+  // ("super(): no arguments", "super(): __class__ cell not found").
+  int (*super_args)(TypeObject** type, Value* obj) = nullptr;
+};
+void SetVmHooks(const VmHooks& hooks);
+
+// Creates a list from borrowed items (new reference). The list type lives in another file
+// of this package; its init function installs this so that core functions returning
+// lists (type.mro(), type.__subclasses__(), dir()) can build them. While it is null they
+// return tuples.
+extern Value (*g_list_from_array)(const Value* items, size_t n);
+[[nodiscard]] const VmHooks& GetVmHooks();
 
 // The type's qualified name for messages: tp_name for builtins ("int"), __name__ for
 // heap types. Borrowed C string valid while the type lives.

@@ -246,96 +246,11 @@ Value BuiltinIssubclass(Value, const Value* args, size_t nargs) {
 
 // --- Iteration ---
 
-// iter(callable, sentinel): calls callable() until it returns sentinel.
-struct CallableIteratorObject {
-  Object head;
-  Value callable;  // owned; Value{} once exhausted
-  Value sentinel;  // owned
-};
-
-TypeObject kCallableIteratorType;
-
-CallableIteratorObject* AsCallIter(Value v) {
-  return reinterpret_cast<CallableIteratorObject*>(v.object());
-}
-
-int CallIterTraverse(Object* o, gc::VisitFn visit, void* arg) {
-  auto* it = reinterpret_cast<CallableIteratorObject*>(o);
-  for (Value v : {it->callable, it->sentinel}) {
-    if (Object* p = v.object_or_null()) {
-      if (int r = visit(p, arg)) return r;
-    }
-  }
-  return 0;
-}
-
-void CallIterClear(Object* o) {
-  auto* it = reinterpret_cast<CallableIteratorObject*>(o);
-  Value c = it->callable, s = it->sentinel;
-  it->callable = Value();
-  it->sentinel = Value();
-  Decref(c);
-  Decref(s);
-}
-
-void CallIterDealloc(Object* o) {
-  if (gc::Collector::IsTracked(o)) gc::Collector::Untrack(o);
-  CallIterClear(o);
-  FreeInstance(o);
-}
-
-Value CallIterIter(Value self) {
-  Incref(self);
-  return self;
-}
-
-Value CallIterNext(Value self) {
-  CallableIteratorObject* it = AsCallIter(self);
-  if (!it->callable) return Value();
-  Ref callable = Ref::Borrow(it->callable);
-  Value r = Call0(callable.get());
-  if (!r) {
-    if (ExceptionMatches(&kStopIterationType)) {
-      ClearError();
-      CallIterClear(&it->head);
-    }
-    return Value();
-  }
-  const int eq = it->sentinel ? RichCompareBool(r, it->sentinel, CompareOp::kEq) : 0;
-  if (eq != 0) {
-    Decref(r);
-    if (eq > 0) CallIterClear(&it->head);
-    return Value();
-  }
-  return r;
-}
-
-void InitCallableIterator() {
-  TypeInit t(&kCallableIteratorType, "callable_iterator", sizeof(CallableIteratorObject));
-  t.gc().final();
-  kCallableIteratorType.hooks.traverse = CallIterTraverse;
-  kCallableIteratorType.hooks.clear = CallIterClear;
-  kCallableIteratorType.hooks.dealloc = CallIterDealloc;
-  kCallableIteratorType.iter = CallIterIter;
-  kCallableIteratorType.iternext = CallIterNext;
-  kCallableIteratorType.flags |= kTypeDisallowInstantiation;
-  t.Ready();
-}
-
-InitRegistration g_init_calliter(InitPhase::kBuiltinTypes, InitCallableIterator);
-
 Value BuiltinIter(Value, const Value* args, size_t nargs) {
   if (!CheckPositional("iter", nargs, 1, 2)) return Value();
   if (nargs == 1) return GetIter(args[0]);
   if (!IsCallable(args[0])) return Error(&kTypeErrorType, "iter(v, w): v must be callable");
-  Value v = AllocInstance(&kCallableIteratorType);
-  if (!v) return Value();
-  Incref(args[0]);
-  Incref(args[1]);
-  AsCallIter(v)->callable = args[0];
-  AsCallIter(v)->sentinel = args[1];
-  TrackObject(v);
-  return v;
+  return NewCallIter(args[0], args[1]);
 }
 
 Value BuiltinNext(Value, const Value* args, size_t nargs) {
@@ -581,7 +496,7 @@ Value BuiltinSum(Value, const Value* args, size_t nargs, Value kwnames) {
 
 Value BuiltinSorted(Value, const Value* args, size_t nargs, Value kwnames) {
   if (!CheckPositional("sorted", nargs, 1, 1)) return Value();
-  Ref list = Ref::Steal(modules_internal::NewList(args[0]));
+  Ref list = Ref::Steal(ListFromIterable(args[0]));
   if (!list) return Value();
   // list.sort(key=..., reverse=...) checks the keywords and their messages.
   Ref r = Ref::Steal(CallMethod(list.get(), Intern("sort"), args + nargs, 0, kwnames));
@@ -610,7 +525,7 @@ Value BuiltinDir(Value, const Value* args, size_t nargs) {
   }
   Ref locals = Ref::Steal(CallLocalsGetter("dir"));
   if (!locals) return Value();
-  Ref names = Ref::Steal(modules_internal::NewList(locals.get()));
+  Ref names = Ref::Steal(ListFromIterable(locals.get()));
   if (!names) return Value();
   Ref r = Ref::Steal(CallMethod(names.get(), Intern("sort"), nullptr, 0));
   if (!r) return Value();

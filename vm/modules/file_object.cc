@@ -189,7 +189,7 @@ Value FileReadLines(Value self, const Value* args, size_t nargs) {
   for (size_t i = 0; i < lines.size(); ++i) {
     TupleSetItem(tuple.get(), static_cast<int64_t>(i), lines[i].release());
   }
-  return modules_internal::NewList(tuple.get());
+  return ListFromIterable(tuple.get());
 }
 
 Value WriteImpl(Value self, Value data) {

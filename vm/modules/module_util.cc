@@ -125,12 +125,7 @@ Value NewStructSeq(Value type, std::initializer_list<Value> items) {
 
 // --- Types from other branches ---
 
-Value NewList(Value iterable) {
-  if (&kListType == nullptr) {
-    return Error(&kRuntimeErrorType, "pyrt: the list type is not linked in");
-  }
-  return Call1(TypeValue(&kListType), iterable);
-}
+Value ListOf(Value iterable) { return ListFromIterable(iterable); }
 
 Value NewBytesValue(std::string_view data) {
   // No bytes constructor is part of objects/core's contract: each byte becomes one

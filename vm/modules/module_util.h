@@ -6,10 +6,8 @@
 //     "sys.version_info(major=3, ...)". Here it is a Python class created with NewClass
 //     (bases (tuple,)) whose fields are getset descriptors reading tuple items, so no
 //     knowledge of tuple's memory layout is needed.
-//   * Values of types defined outside objects/core (list, bytes, ...), which live on
-//     other branches: they are reached through weak symbols (their address is null when
-//     the type is not linked in) and created by calling the type, so this package builds
-//     and links before those types exist.
+//   * Values of types not yet on this branch (bytes, ...): reached through weak symbols
+//     (null when the type is not linked in) and created without their headers.
 //   * Raising OSError from an errno, and UnicodeError from a text::CodecError.
 //
 // Thread safety: the GIL must be held for everything here.
@@ -21,22 +19,19 @@
 #include <string_view>
 
 #include "objects/core/core.h"
+#include "objects/core/iterators.h"
+#include "objects/core/list.h"
+#include "objects/core/range.h"
+#include "objects/core/set.h"
 #include "objects/text/codecs.h"
 
 namespace pyrt {
 
-// Types defined by other helpers' branches (wip/types); null when not linked in.
-extern TypeObject kListType __attribute__((weak));
-extern TypeObject kSetType __attribute__((weak));
-extern TypeObject kFrozenSetType __attribute__((weak));
+// Types not yet defined on this branch (bytes/bytearray/complex/memoryview come from
+// wip/types later): weak references, null when the type is not linked in, so that this
+// package builds and links before they exist. Replace each by its header once it lands.
 extern TypeObject kBytesType __attribute__((weak));
 extern TypeObject kByteArrayType __attribute__((weak));
-extern TypeObject kRangeType __attribute__((weak));
-extern TypeObject kEnumerateType __attribute__((weak));
-extern TypeObject kZipType __attribute__((weak));
-extern TypeObject kMapType __attribute__((weak));
-extern TypeObject kFilterType __attribute__((weak));
-extern TypeObject kReversedType __attribute__((weak));
 extern TypeObject kComplexType __attribute__((weak));
 extern TypeObject kMemoryViewType __attribute__((weak));
 
@@ -61,9 +56,8 @@ namespace modules_internal {
 // means an earlier error: the others are dropped and Value{} returned).
 [[nodiscard]] Value NewStructSeq(Value type, std::initializer_list<Value> items);
 
-// list(items) (items: a tuple or any iterable). Value{} + exception (RuntimeError when
-// the list type is not linked in).
-[[nodiscard]] Value NewList(Value iterable);
+// list(iterable). Value{} + exception.
+[[nodiscard]] Value ListOf(Value iterable);
 // bytes with the given content. Uses the bytes type when linked in.
 [[nodiscard]] Value NewBytesValue(std::string_view data);
 // True if v is a bytes or bytearray object (the types the file object accepts).

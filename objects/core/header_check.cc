@@ -1,1 +1,0 @@
-#include "objects/core/core.h"

@@ -1,0 +1,76 @@
+// smoke_test.cc — basic end-to-end checks of the core object model.
+#include <cstdlib>
+
+#include "gtest/gtest.h"
+#include "objects/core/core.h"
+
+namespace pyrt {
+namespace {
+
+class Env : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    setenv("PYTHONHASHSEED", "0", 1);
+    InitRuntime();
+  }
+};
+const auto* const g_env = ::testing::AddGlobalTestEnvironment(new Env);
+
+std::string R(Value v) {
+  if (!v) return "<error: " + FormatExceptionOnly(FetchError()) + ">";
+  std::string s = ReprUtf8(v);
+  if (ErrorOccurred()) return "<repr error: " + FormatExceptionOnly(FetchError()) + ">";
+  return s;
+}
+std::string RS(Value v) {  // steals
+  std::string s = R(v);
+  Decref(v);
+  return s;
+}
+
+TEST(Smoke, Reprs) {
+  EXPECT_EQ(RS(NewInt(42)), "42");
+  EXPECT_EQ(RS(NewStr("héllo")), "'héllo'");
+  EXPECT_EQ(R(None()), "None");
+  EXPECT_EQ(R(True()), "True");
+  EXPECT_EQ(RS(NewFloat(1.5)), "1.5");
+  EXPECT_EQ(RS(TuplePack({Value::SmallInt(1), None()})), "(1, None)");
+  Value d = NewDict();
+  ASSERT_EQ(DictSetItem(d, Intern("a"), Value::SmallInt(1)), 0);
+  EXPECT_EQ(R(d), "{'a': 1}");
+  Decref(d);
+  EXPECT_EQ(R(TypeValue(&kIntType)), "<class 'int'>");
+  EXPECT_EQ(RS(GetAttr(TypeValue(&kIntType), "__add__")), "<slot wrapper '__add__' of 'int' objects>");
+}
+
+TEST(Smoke, Arithmetic) {
+  EXPECT_EQ(RS(Add(Value::SmallInt(2), Value::SmallInt(3))), "5");
+  Value s = NewStr("a");
+  EXPECT_EQ(RS(Add(Value::SmallInt(1), s)),
+            "<error: TypeError: unsupported operand type(s) for +: 'int' and 'str'>");
+  EXPECT_EQ(RS(Multiply(s, Value::SmallInt(3))), "'aaa'");
+  Decref(s);
+  Value big = IntFromString("123456789012345678901234567890", 10);
+  EXPECT_EQ(RS(Multiply(big, big)), "15241578753238836750495351562536198787501905199875019052100");
+  Decref(big);
+}
+
+TEST(Smoke, Classes) {
+  Value ns = NewDict();
+  Value name = NewStr("A");
+  Value cls = NewClass(&kTypeType, name, EmptyTuple(), ns);
+  ASSERT_TRUE(cls) << FormatExceptionOnly(FetchError());
+  EXPECT_EQ(R(cls), "<class 'A'>");
+  Value inst = Call0(cls);
+  ASSERT_TRUE(inst) << FormatExceptionOnly(FetchError());
+  ASSERT_EQ(SetAttr(inst, "x", Value::SmallInt(5)), 0);
+  EXPECT_EQ(RS(GetAttr(inst, "x")), "5");
+  EXPECT_EQ(RS(GetAttr(inst, "y")), "<error: AttributeError: 'A' object has no attribute 'y'>");
+  Decref(inst);
+  Decref(cls);
+  Decref(name);
+  Decref(ns);
+}
+
+}  // namespace
+}  // namespace pyrt

@@ -628,7 +628,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
   // C stack guard.
   {
     char here;
-    if (th.c_stack_start && static_cast<size_t>(th.c_stack_start - &here) > kCStackLimitBytes) {
+    if (th.c_stack_start && th.c_stack_start - &here > static_cast<ptrdiff_t>(kCStackLimitBytes)) {
       RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded");
       return Value();
     }

@@ -686,7 +686,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define JUMPBY(n) (ip += (n))
 #define ERROR_IF(cond) \
   do {                 \

@@ -190,34 +190,6 @@ inline Value FloatBinary(uint32_t op, Value a, Value b) {
   }
 }
 
-// The builtin `super` special case: super() with no arguments inside a method.
-Value ZeroArgSuper(Frame* f) {
-  CodeObject* co = f->code;
-  if (co->argcount == 0) return Error(&kRuntimeErrorType, "super(): no arguments");
-  Value obj = f->localsplus[0];
-  if (co->cell2arg && co->ncells > 0) {
-    for (int i = 0; i < co->ncells; ++i) {
-      if (co->cell2arg[i] == 0) {
-        Value cell = f->localsplus[co->nlocals + i];
-        obj = cell ? AsCell(cell)->ref : Value();
-        break;
-      }
-    }
-  }
-  if (!obj) return Error(&kRuntimeErrorType, "super(): arg[0] deleted");
-  for (int i = 0; i < co->nfree; ++i) {
-    int idx = co->nlocals + co->ncells + i;
-    if (StrEqualsUtf8(co->localsplus_names[idx], "__class__")) {
-      Value cell = f->localsplus[idx];
-      Value cls = cell ? AsCell(cell)->ref : Value();
-      if (!cls) return Error(&kRuntimeErrorType, "super(): empty __class__ cell");
-      if (!IsType(cls)) return Error(&kRuntimeErrorType, "super(): __class__ is not a type");
-      return NewSuper(AsType(cls), obj);
-    }
-  }
-  return Error(&kRuntimeErrorType, "super(): __class__ cell not found");
-}
-
 // Qualified callable name for messages such as "f() argument after * must be ...".
 std::string CallableName(Value func) {
   if (IsFunction(func)) return StrToUtf8Lossless(AsFunction(func)->qualname) + "()";
@@ -1363,12 +1335,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
     }
     if (g_stats_enabled) ++g_stats.c_calls;
     f->stack_top = sp;
-    Value r;
-    if (callable == TypeValue(&kSuperType) && total == 0) {
-      r = ZeroArgSuper(f);
-    } else {
-      r = Call(callable, args, npos, nkw ? kwn : Value());
-    }
+    Value r = Call(callable, args, npos, nkw ? kwn : Value());
     for (Value* p = base; p < sp; ++p) Decref(*p);
     sp = base;
     ERROR_IF(!r);

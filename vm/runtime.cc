@@ -335,6 +335,79 @@ void AddExceptionCallback(const char* name, TypeObject* type, void* arg) {
   AddTypeName(d, name, type);
 }
 
+
+// --- hooks for objects/core (type.h VmHooks) ---------------------------------------------
+
+bool HookIsFunction(Value v) { return IsFunction(v); }
+
+int HookSetClassCell(Value cell, Value cls) {
+  if (!cell.is_object() || TypeOf(cell) != &kCellType) {
+    RaiseNew(&kTypeErrorType, "__classcell__ must be a nonlocal cell, not %R", TypeValue(TypeOf(cell)));
+    return -1;
+  }
+  Incref(cls);
+  Value old = AsCell(cell)->ref;
+  AsCell(cell)->ref = cls;
+  Decref(old);
+  return 0;
+}
+
+Value HookCurrentModuleName() {
+  Frame* f = Thread().frame;
+  if (!f || !f->globals) return Value();
+  Value v = DictGetStr(f->globals, N().__name__);
+  if (!v) ClearError();
+  return v;
+}
+
+// The zero-argument super(): the calling frame's first argument and __class__ cell.
+int HookSuperArgs(TypeObject** type, Value* obj) {
+  Frame* f = Thread().frame;
+  if (!f) {
+    RaiseMessage(&kRuntimeErrorType, "super(): no current frame");
+    return -1;
+  }
+  CodeObject* co = f->code;
+  if (co->argcount == 0) {
+    RaiseMessage(&kRuntimeErrorType, "super(): no arguments");
+    return -1;
+  }
+  Value first = f->localsplus[0];
+  if (co->cell2arg) {
+    for (int i = 0; i < co->ncells; ++i) {
+      if (co->cell2arg[i] == 0) {
+        Value cell = f->localsplus[co->nlocals + i];
+        first = cell ? AsCell(cell)->ref : Value();
+        break;
+      }
+    }
+  }
+  if (!first) {
+    RaiseMessage(&kRuntimeErrorType, "super(): arg[0] deleted");
+    return -1;
+  }
+  for (int i = 0; i < co->nfree; ++i) {
+    int idx = co->nlocals + co->ncells + i;
+    if (StrEqualsUtf8(co->localsplus_names[idx], "__class__")) {
+      Value cell = f->localsplus[idx];
+      Value cls = cell ? AsCell(cell)->ref : Value();
+      if (!cls) {
+        RaiseMessage(&kRuntimeErrorType, "super(): empty __class__ cell");
+        return -1;
+      }
+      if (!IsType(cls)) {
+        RaiseMessage(&kRuntimeErrorType, "super(): __class__ is not a type");
+        return -1;
+      }
+      *type = AsType(cls);
+      *obj = first;
+      return 0;
+    }
+  }
+  RaiseMessage(&kRuntimeErrorType, "super(): __class__ cell not found");
+  return -1;
+}
+
 // --- sys functions the VM owns -------------------------------------------------------
 
 Value SysGetframe(Value, const Value* args, size_t nargs) {
@@ -706,6 +779,14 @@ std::string g_path0;
 int Initialize(const Options& options) {
   InitRuntime();
   InitNames();
+  {
+    VmHooks hooks;
+    hooks.is_function = HookIsFunction;
+    hooks.set_class_cell = HookSetClassCell;
+    hooks.current_module_name = HookCurrentModuleName;
+    hooks.super_args = HookSuperArgs;
+    SetVmHooks(hooks);
+  }
   (void)Thread();
   for (const auto& x : options.xoptions) {
     if (x == "pyrt-stats") g_stats_enabled = true;

@@ -268,6 +268,16 @@ bool Fold(const Node* e, ConstValue* out, int depth = 0) {
             r = op == Kind::FloorDiv ? q : m;
             break;
           }
+          case Kind::Pow: {
+            if (y < 0 || (y > 128 && x != 0 && x != 1 && x != -1)) return false;
+            r = 1;
+            int64_t base = x;
+            for (int64_t k = y; k > 0; k >>= 1) {
+              if ((k & 1) && __builtin_mul_overflow(r, base, &r)) return false;
+              if (k > 1 && __builtin_mul_overflow(base, base, &base)) return false;
+            }
+            break;
+          }
           case Kind::LShift:
             if (y < 0 || y > 62 || x < 0 || (x >> (62 - y)) != 0) return false;
             r = x << y;
@@ -435,6 +445,19 @@ class Compiler {
     for (const auto& c : s->children) IndexScopes(c.get());
   }
 
+  // A comprehension is asynchronous if it awaits, has an async for, or calls
+  // (and so awaits) an asynchronous list/set/dict comprehension nested in it.
+  static bool IsAsyncComprehension(const Scope* ste) {
+    if (ste->coroutine) return true;
+    for (const auto& c : ste->children) {
+      if (c->is_comprehension && c->node && c->node->kind != Kind::GeneratorExp &&
+          IsAsyncComprehension(c.get())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static int ScopeOf(const Scope* ste, const std::string& name) {
     return (ste->Get(name) >> kScopeOffset) & 0xF;
   }
@@ -534,6 +557,16 @@ class Compiler {
     }
     std::sort(cells.begin(), cells.end());
     std::sort(frees.begin(), frees.end());
+    // Cells that are parameters come first, in parameter order (3.11 keeps them
+    // in the parameter's slot), then the others by name.
+    std::stable_partition(cells.begin(), cells.end(), [&](const std::string& n) {
+      return u_->varnames.count(n) != 0;
+    });
+    std::stable_sort(cells.begin(), cells.end(), [&](const std::string& a, const std::string& b) {
+      auto ia = u_->varnames.find(a), ib = u_->varnames.find(b);
+      if (ia == u_->varnames.end() || ib == u_->varnames.end()) return false;
+      return ia->second < ib->second;
+    });
     if (type == UnitType::kClass && ste->needs_class_closure) cells.insert(cells.begin(), "__class__");
     for (const std::string& n : cells) {
       AddTo(&u_->cells, &c.cellvars, n);
@@ -543,8 +576,9 @@ class Compiler {
     for (const std::string& n : frees) AddTo(&u_->frees, &c.freevars, n);
     // flags
     if (IsFunctionLike(type)) c.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
-    if (ste->nested) c.flags |= CO_NESTED;
-    if (type == UnitType::kAsyncFunction || (type == UnitType::kComprehension && ste->coroutine)) {
+    if (ste->nested && IsFunctionLike(type)) c.flags |= CO_NESTED;
+    if (type == UnitType::kAsyncFunction ||
+        (type == UnitType::kComprehension && IsAsyncComprehension(ste))) {
       c.flags |= (ste->generator || (type == UnitType::kComprehension && ste->node->kind == Kind::GeneratorExp))
                      ? CO_ASYNC_GENERATOR
                      : CO_COROUTINE;
@@ -591,10 +625,33 @@ class Compiler {
       return false;
     }
     PropagateLines(u_->code.get());
+    TrimUnusedConsts(u_->code.get());
+    InternCode(*u_->code);
     *out = u_->code;
     units_.pop_back();
     u_ = units_.empty() ? nullptr : units_.back().get();
     return true;
+  }
+
+  // Drops the trailing constants that no instruction uses (dead code removed by
+  // the assembler may have been their only user), keeping consts[0] (the
+  // docstring slot): 3.11's trim_unused_consts.  Unused constants before the
+  // last used one stay, as in CPython.
+  static void TrimUnusedConsts(CodeUnit* c) {
+    if (c->consts.empty()) return;
+    uint32_t max_used = 0;
+    uint32_t ext = 0;
+    for (size_t i = 0; i < c->words.size(); ++i) {
+      Op op = WordOp(c->words[i]);
+      if (op == Op::EXTENDED_ARG) {
+        ext = WordArg(c->words[i]);
+        continue;
+      }
+      if (Info(op).operand == Operand::kConst) max_used = std::max(max_used, (ext << 24) | WordArg(c->words[i]));
+      ext = 0;
+      i += CacheWords(op);
+    }
+    c->consts.resize(max_used + 1);
   }
 
   // Instructions without a line (implicit returns, cleanups that fall through)
@@ -628,9 +685,52 @@ class Compiler {
   void Use(Block* b) { u_->as.UseBlock(b); }
   Handler*& Cur() { return u_->as.handler; }
 
+  // Equal code units are one constant, as CPython's code objects compare by
+  // content (a finally body compiled twice defines its functions once).
+  void ConstKeyOf(const ConstValue& v, std::string* k) {
+    if (v.kind == ConstValue::kCode) {
+      k->append("K#" + std::to_string(code_id_[v.code.get()]));
+    } else if (v.kind == ConstValue::kTuple || v.kind == ConstValue::kFrozenset) {
+      k->push_back(static_cast<char>('A' + v.kind));
+      k->append(std::to_string(v.items.size()));
+      k->push_back('(');
+      for (const ConstValue& i : v.items) ConstKeyOf(i, k);
+      k->push_back(')');
+    } else {
+      ConstKey(v, k);
+    }
+  }
+
+  void InternCode(const CodeUnit& c) {
+    std::string k;
+    auto add = [&k](const std::string& s) {
+      k.append(std::to_string(s.size()));
+      k.push_back(':');
+      k.append(s);
+    };
+    add(c.name);
+    add(c.qualname);
+    k.append(std::to_string(c.argcount) + "," + std::to_string(c.posonlyargcount) + "," +
+             std::to_string(c.kwonlyargcount) + "," + std::to_string(c.flags) + "," +
+             std::to_string(c.firstlineno) + ";");
+    for (auto* v : {&c.names, &c.varnames, &c.cellvars, &c.freevars}) {
+      k.append(std::to_string(v->size()) + "[");
+      for (const std::string& n : *v) add(n);
+    }
+    k.append(reinterpret_cast<const char*>(c.words.data()), c.words.size() * sizeof(uint32_t));
+    k.append(reinterpret_cast<const char*>(c.positions.data()), c.positions.size() * sizeof(Position));
+    for (const ExceptionEntry& e : c.exception_table) {
+      k.append(std::to_string(e.start) + "," + std::to_string(e.end) + "," + std::to_string(e.target) +
+               "," + std::to_string(e.depth) + (e.lasti ? "L;" : ";"));
+    }
+    for (const ConstValue& v : c.consts) ConstKeyOf(v, &k);
+    auto it = code_intern_.emplace(std::move(k), static_cast<int>(code_intern_.size())).first;
+    code_id_[&c] = it->second;
+  }
+
   uint32_t Const(const ConstValue& v) {
     std::string k;
-    ConstKey(v, &k);
+    ConstKeyOf(v, &k);
     auto it = u_->consts.find(k);
     if (it != u_->consts.end()) return it->second;
     uint32_t i = static_cast<uint32_t>(u_->code->consts.size());
@@ -1008,6 +1108,7 @@ class Compiler {
 
   bool Break(const Node* s) {
     (void)s;
+    Emit(Op::NOP);  // the statement's line, even if the unwinding code leaves it
     Handler* saved = Cur();
     const FBlock* loop = nullptr;
     std::vector<FBlock> popped;
@@ -1028,6 +1129,7 @@ class Compiler {
 
   bool Continue(const Node* s) {
     (void)s;
+    Emit(Op::NOP);  // the statement's line, even if the unwinding code leaves it
     Handler* saved = Cur();
     const FBlock* loop = nullptr;
     std::vector<FBlock> popped;
@@ -1044,10 +1146,15 @@ class Compiler {
 
   // --- control flow ---
   // Jumps to `target` if the truth of `e` equals `cond` (compiler_jump_if).
+  // As compile.c, the jumps carry the current (statement's) location; the
+  // expressions their own.
   bool JumpIf(const Node* e, Block* target, bool cond) {
-    LocScope loc(this, e);
     ConstValue cv;
     if (opts_.optimize && Fold(e, &cv)) {
+      {
+        LocScope loc(this, e);
+        Emit(Op::NOP);  // keeps the test's line (CPython's folded LOAD_CONST leaves a NOP)
+      }
       if (Truth(cv) == cond) Jump(kJump, target);
       return true;
     }
@@ -1075,23 +1182,32 @@ class Compiler {
         Use(end);
         return true;
       }
-      case Kind::Compare:
-        if (SeqOf(e, 1).size() == 1) {
-          CG_TRY(Expr(Child(e, 0)));
-          CG_TRY(Expr(SeqOf(e, 2)[0]));
-          SetLoc(e);
-          EmitCompare(SeqOf(e, 1)[0]->kind);
-          Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
-          return true;
-        }
-        break;
       default:
         break;
     }
     CG_TRY(Expr(e));
-    SetLoc(e);
+    // 3.11 gives the jump after a comparison the comparison's location, which
+    // then stays current for the following jumps of the same condition.
+    if (e->kind == Kind::Compare) SetLoc(e);
     Jump(static_cast<int>(cond ? Op::POP_JUMP_IF_TRUE : Op::POP_JUMP_IF_FALSE), target);
     return true;
+  }
+
+  // update_start_location_to_match_attr: instructions of an attribute access
+  // (and of a method call) start on the line where the attribute name is.
+  void MatchAttrStart(const Node* attr) {
+    Position& p = u_->as.pos;
+    if (p.lineno == attr->end_lineno) return;
+    p.lineno = attr->end_lineno;
+    int len = static_cast<int>(Ident(attr, 1).size());
+    if (len <= attr->end_col_offset) {
+      p.col = attr->end_col_offset - len;
+    } else {
+      p.col = -1;
+      p.end_col = -1;
+    }
+    p.end_lineno = std::max(p.lineno, p.end_lineno);
+    if (p.lineno == p.end_lineno) p.end_col = std::max(p.col, p.end_col);
   }
 
   bool If(const Node* s) {
@@ -1282,8 +1398,9 @@ class Compiler {
   }
 
   bool TryExcept(const Node* s) {
+    SetLoc(s);
+    Emit(Op::NOP);  // the `try` line (3.11's SETUP_FINALLY becomes a NOP)
     Block* except = NewBlock();
-    Block* orelse = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
     Handler* h0 = Cur();
@@ -1293,7 +1410,9 @@ class Compiler {
     PopFBlock();
     Cur() = h0;
     UnsetLoc();
-    Jump(kJump, orelse);
+    CG_TRY(Stmts(SeqOf(s, 2)));
+    UnsetLoc();
+    Jump(kJump, end);
     Use(except);
     Handler* h2 = u_->as.NewHandler(cleanup, true, 0);
     u_->as.Setup(h2);
@@ -1352,13 +1471,13 @@ class Compiler {
     Use(cleanup);
     Cur() = h0;
     PopExceptAndReraise();
-    Use(orelse);
-    CG_TRY(Stmts(SeqOf(s, 2)));
     Use(end);
     return true;
   }
 
   bool TryFinally(const Node* s, bool star) {
+    SetLoc(s);
+    Emit(Op::NOP);
     Block* end = NewBlock();
     Block* exit = NewBlock();
     Block* cleanup = NewBlock();
@@ -1392,8 +1511,9 @@ class Compiler {
 
   // try / except* (compiler_try_star_except of 3.11).
   bool TryStarExcept(const Node* s) {
+    SetLoc(s);
+    Emit(Op::NOP);
     Block* except = NewBlock();
-    Block* orelse = NewBlock();
     Block* end = NewBlock();
     Block* cleanup = NewBlock();
     Block* reraise_star = NewBlock();
@@ -1404,7 +1524,9 @@ class Compiler {
     PopFBlock();
     Cur() = h0;
     UnsetLoc();
-    Jump(kJump, orelse);
+    CG_TRY(Stmts(SeqOf(s, 2)));
+    UnsetLoc();
+    Jump(kJump, end);
     Use(except);
     Handler* h2 = u_->as.NewHandler(cleanup, true, 0);
     u_->as.Setup(h2);
@@ -1471,8 +1593,8 @@ class Compiler {
       Emit(Op::POP_TOP);  // None match
       Use(except_with_error);
       if (i + 1 == n) {
-        // (prev, orig, list, rest) -> (prev, orig, list) and finish
-        Emit(Op::POP_TOP);
+        // the unhandled rest (or None) joins the list: (prev, orig, list)
+        Emit(Op::LIST_APPEND, 1);
         Jump(kJump, reraise_star);
       }
       Use(next);
@@ -1497,8 +1619,6 @@ class Compiler {
     Use(cleanup);
     Cur() = h0;
     PopExceptAndReraise();
-    Use(orelse);
-    CG_TRY(Stmts(SeqOf(s, 2)));
     Use(end);
     return true;
   }
@@ -1699,7 +1819,19 @@ class Compiler {
   // Pushes defaults / kw-defaults; returns MAKE_FUNCTION flags.
   bool Defaults(const Node* args, uint32_t* flags) {
     Seq defaults = SeqOf(args, 6);
-    if (!defaults.empty()) {
+    ConstValue folded;
+    if (opts_.optimize && !defaults.empty() && AllConst(defaults, &folded)) {
+      // CPython folds the BUILD_TUPLE of constants, leaving a NOP (and so a line)
+      // per element.
+      Position saved = u_->as.pos;
+      for (const Node* d : defaults) {
+        SetLoc(d);
+        Emit(Op::NOP);
+      }
+      u_->as.pos = saved;
+      LoadConst(folded);
+      *flags |= kMakeFunctionDefaults;
+    } else if (!defaults.empty()) {
       CG_TRY(SequenceLoad(defaults, Op::BUILD_TUPLE, true));
       *flags |= kMakeFunctionDefaults;
     }
@@ -1845,7 +1977,7 @@ class Compiler {
     if (!ste) return Error("no symbol table for class", s);
     std::string name(Ident(s, 0));
     Enter(name, UnitType::kClass, ste, firstlineno);
-    SetLoc(s);
+    // (the __module__/__qualname__ stores keep the first line, as in 3.11)
     CG_TRY(NameOp("__name__", Ctx::kLoad));
     CG_TRY(NameOp("__module__", Ctx::kStore));
     LoadConst(ConstValue::Str(u_->code->qualname));
@@ -1910,7 +2042,7 @@ class Compiler {
     Enter(name, UnitType::kComprehension, ste, e->lineno, {".0"});
     u_->code->argcount = 1;
     SetLoc(e);
-    bool is_async = ste->coroutine;
+    bool is_async = IsAsyncComprehension(ste);
     if (is_async && k != Kind::GeneratorExp && parent_type != UnitType::kAsyncFunction &&
         parent_type != UnitType::kComprehension) {
       return ErrorHere("asynchronous comprehension outside of an asynchronous function");
@@ -2049,10 +2181,12 @@ class Compiler {
       if (simple) {
         CG_TRY(Expr(Child(f, 0)));
         SetLoc(f);
+        MatchAttrStart(f);
         Emit(Op::LOAD_METHOD, MangledName(Ident(f, 1)));
         for (const Node* a : args) CG_TRY(Expr(a));
         for (const Node* k : kws) CG_TRY(Expr(Child(k, 1)));
         SetLoc(e);
+        MatchAttrStart(f);
         if (!kws.empty()) KwNames(kws, 0, kws.size());
         Emit(Op::CALL, args.size() + kws.size());
         return true;
@@ -2232,41 +2366,41 @@ class Compiler {
     return true;
   }
 
-  // A dict display: runs of up to 16 pairs, merged with DICT_UPDATE.
+  // A dict display (compiler_dict): runs of pairs built by SubDict and merged
+  // with DICT_UPDATE, a run closing once it would exceed the stack guideline.
   bool Dict(const Node* e) {
     Seq keys = SeqOf(e, 0), values = SeqOf(e, 1);
     uint32_t n = values.size();
     bool have = false;
     uint32_t elements = 0;
-    uint32_t run_start = 0;
-    auto flush = [&](uint32_t end) -> bool {
-      if (!elements) return true;
-      CG_TRY(SubDict(keys, values, run_start, end));
-      if (have) Emit(Op::DICT_UPDATE, 1);
-      have = true;
-      elements = 0;
-      return true;
-    };
     for (uint32_t i = 0; i < n; ++i) {
       if (!keys[i]) {
-        CG_TRY(flush(i));
+        if (elements) {
+          CG_TRY(SubDict(keys, values, i - elements, i));
+          if (have) Emit(Op::DICT_UPDATE, 1);
+          have = true;
+          elements = 0;
+        }
         if (!have) {
           Emit(Op::BUILD_MAP, 0);
           have = true;
         }
         CG_TRY(Expr(values[i]));
         Emit(Op::DICT_UPDATE, 1);
-        run_start = i + 1;
+      } else if (elements * 2 > static_cast<uint32_t>(kStackUseGuideline)) {
+        CG_TRY(SubDict(keys, values, i - elements, i + 1));
+        if (have) Emit(Op::DICT_UPDATE, 1);
+        have = true;
+        elements = 0;
       } else {
-        if (elements == 0) run_start = i;
-        if (elements * 2 > static_cast<uint32_t>(kStackUseGuideline)) {
-          CG_TRY(flush(i));
-          run_start = i;
-        }
         ++elements;
       }
     }
-    CG_TRY(flush(n));
+    if (elements) {
+      CG_TRY(SubDict(keys, values, n - elements, n));
+      if (have) Emit(Op::DICT_UPDATE, 1);
+      have = true;
+    }
     if (!have) Emit(Op::BUILD_MAP, 0);
     return true;
   }
@@ -2279,7 +2413,7 @@ class Compiler {
       bool all = true;
       for (uint32_t i = from; i < to && all; ++i) {
         ConstValue v;
-        all = keys[i]->kind == Kind::Constant && Fold(keys[i], &v);
+        all = opts_.optimize && Fold(keys[i], &v);
         if (all) t.items.push_back(std::move(v));
       }
       if (all) {
@@ -2289,11 +2423,14 @@ class Compiler {
         return true;
       }
     }
+    bool big = n * 2 > static_cast<uint32_t>(kStackUseGuideline);
+    if (big) Emit(Op::BUILD_MAP, 0);
     for (uint32_t i = from; i < to; ++i) {
       CG_TRY(Expr(keys[i]));
       CG_TRY(Expr(values[i]));
+      if (big) Emit(Op::MAP_ADD, 1);
     }
-    Emit(Op::BUILD_MAP, n);
+    if (!big) Emit(Op::BUILD_MAP, n);
     return true;
   }
 
@@ -2503,6 +2640,7 @@ class Compiler {
         const Node* ctx = Child(e, 2);
         CG_TRY(Expr(Child(e, 0)));
         SetLoc(e);
+        MatchAttrStart(e);
         uint32_t n = MangledName(Ident(e, 1));
         if (ctx->kind == Kind::Load) {
           Emit(Op::LOAD_ATTR, n);
@@ -2589,6 +2727,8 @@ class Compiler {
   const Scope& top_;
   bool future_annotations_ = false;
   int future_lineno_ = -1;
+  std::unordered_map<std::string, int> code_intern_;
+  std::unordered_map<const CodeUnit*, int> code_id_;
   std::unordered_map<const Node*, const Scope*> scope_of_;
   std::vector<std::unique_ptr<Unit>> units_;
   Unit* u_ = nullptr;

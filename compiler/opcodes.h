@@ -65,6 +65,43 @@
 // __build_class__ runs as a function with its locals set to the namespace mapping
 // (as CPython does); it uses the *_NAME instructions for its locals and
 // LOAD_CLASSDEREF for free variables, and returns the __class__ cell or None.
+// The class statement compiles to
+//   LOAD_BUILD_CLASS; PUSH_NULL; <closure> LOAD_CONST <body code>; MAKE_FUNCTION;
+//   LOAD_CONST 'Name'; <bases>; [KW_NAMES]; CALL n   (or CALL_FUNCTION_EX)
+// The body starts with `__module__ = __name__` and `__qualname__ = '...'` (from
+// the namespace/globals via LOAD_NAME), stores `__doc__` if there is a docstring,
+// runs SETUP_ANNOTATIONS if the body has annotations, and when a method uses
+// super() or __class__ ends with `__classcell__ = <cell>; return <cell>`:
+// __build_class__ must set that cell to the new class (and check it, as CPython's
+// "__class__ set to X defining Y as Z" error).
+//
+// Other conventions the VM must follow:
+//  * Functions: consts[0] is the docstring or None (not for comprehensions).  The
+//    prologue is COPY_FREE_VARS n, MAKE_CELL per cellvar (moving cell parameters
+//    via cell2arg, so zero-argument super() must read its first argument from the
+//    cell when cell2arg maps varnames[0]), then for generator/coroutine/async
+//    generator code RETURN_GENERATOR, POP_TOP; then RESUME 0.
+//  * Comprehensions are nested code units (as 3.11) taking one positional argument
+//    `.0` (the iterator): the caller emits MAKE_FUNCTION; <iterable>; GET_ITER (or
+//    GET_AITER); CALL 0 — the iterator rides in the self_or_null slot, so it is
+//    passed as the single argument.  Async list/set/dict comprehensions are
+//    coroutines awaited by the caller (GET_AWAITABLE 0 + the await loop).
+//  * yield from / await loop:  SEND exit; YIELD_VALUE 1; RESUME 2|3;
+//    JUMP_BACKWARD_NO_INTERRUPT to SEND; then CLEANUP_THROW (the exception-table
+//    target of the YIELD_VALUE, depth = receiver kept) falling through to exit.
+//  * Generators: the VM converts a StopIteration escaping a generator frame into
+//    RuntimeError("generator raised StopIteration") (PEP 479; 3.11 does this in C
+//    too) and StopAsyncIteration in async generators likewise; YIELD_VALUE in an
+//    async generator yields ASYNC_GEN_WRAP-wrapped values.
+//  * try/except: handler entry pushes the exception (after unwinding to the
+//    entry's depth); the handler code runs PUSH_EXC_INFO, CHECK_EXC_MATCH +
+//    POP_JUMP_IF_FALSE per clause, POP_EXCEPT on exit; the cleanup handler
+//    (COPY 3; POP_EXCEPT; RERAISE 1) restores the previous handled exception when
+//    an except/finally body raises.  `except E as e` deletes e on every exit.
+//  * with: BEFORE_WITH; the exceptional exit is an exception-table entry with
+//    lasti, depth = the stack with only the bound __exit__ kept:
+//    PUSH_EXC_INFO; WITH_EXCEPT_START; POP_JUMP_IF_TRUE (suppress); RERAISE 2.
+//    The normal exit calls __exit__(None, None, None) with CALL 2 (see above).
 #ifndef PYRT_COMPILER_OPCODES_H_
 #define PYRT_COMPILER_OPCODES_H_
 
@@ -386,12 +423,14 @@ inline constexpr uint8_t kOpInterrupt = 16;     // checks the eval breaker (peri
   X(CHECK_EXC_MATCH, kNone, 2, 2, 0, 0, 0)                                            \
   /* except*: (eg, type) -> (rest, match): match is the part of eg matching type (an \
      exception group, or None if nothing matched; a naked exception is wrapped in an \
-     ExceptionGroup("", [exc])), rest the remainder (or None). TypeError as          \
-     CHECK_EXC_MATCH, plus "catching ExceptionGroup with except* is not allowed. Use \
-     except instead." */                                                              \
+     ExceptionGroup("", [exc])), rest the remainder (or None); eg None gives         \
+     (None, None).  TypeError as CHECK_EXC_MATCH, plus "catching ExceptionGroup with \
+     except* is not allowed. Use except instead." */                                 \
   X(CHECK_EG_MATCH, kNone, 2, 2, 0, 0, 0)                                             \
-  /* except* end: (orig, list of raised/re-raised groups) -> (exception to raise or  \
-     None), as CPython's _PyExc_PrepReraiseStar. */                                   \
+  /* except* end: (orig, list) -> (exception to raise, or None), as CPython's       \
+     _PyExc_PrepReraiseStar: the list holds what each except* body raised and, last, \
+     the unhandled rest; None entries are skipped; re-raised parts keep orig's       \
+     structure, new ones are grouped with it in an ExceptionGroup("", ...). */        \
   X(PREP_RERAISE_STAR, kNone, 2, 1, 0, 0, 0)                                          \
   /* Pattern matching (3.11 semantics):                                               \
      GET_LEN: (v) -> (v, len(v)).  MATCH_MAPPING / MATCH_SEQUENCE: (v) -> (v, bool)   \

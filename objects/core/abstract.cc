@@ -13,6 +13,25 @@ namespace pyrt {
 
 using core_internal::N;
 
+// --- Recursion guard --------------------------------------------------------------------
+
+namespace {
+thread_local int tls_c_depth = 0;
+int g_c_limit = 1000;
+}  // namespace
+
+bool EnterRecursiveCall(const char* where) {
+  if (++tls_c_depth > g_c_limit) {
+    --tls_c_depth;
+    RaiseNew(&kRecursionErrorType, "maximum recursion depth exceeded%s", where);
+    return false;
+  }
+  return true;
+}
+void LeaveRecursiveCall() { --tls_c_depth; }
+void SetCRecursionLimit(int limit) { g_c_limit = limit; }
+int GetCRecursionLimit() { return g_c_limit; }
+
 // --- Text -------------------------------------------------------------------------------
 
 Value Repr(Value v) {
@@ -22,7 +41,9 @@ Value Repr(Value v) {
   }
   TypeObject* t = TypeOf(v);
   if (t->repr == nullptr) return ObjectDefaultRepr(v);
+  if (!EnterRecursiveCall(" while getting the repr of an object")) return Value();
   Value r = t->repr(v);
+  LeaveRecursiveCall();
   if (!r) return r;
   if (!IsStr(r)) {
     RaiseNew(&kTypeErrorType, "__repr__ returned non-string (type %s)", TypeName(TypeOf(r)));
@@ -39,7 +60,9 @@ Value Str(Value v) {
   }
   TypeObject* t = TypeOf(v);
   if (t->str == nullptr) return Repr(v);
+  if (!EnterRecursiveCall(" while getting the str of an object")) return Value();
   Value r = t->str(v);
+  LeaveRecursiveCall();
   if (!r) return r;
   if (!IsStr(r)) {
     RaiseNew(&kTypeErrorType, "__str__ returned non-string (type %s)", TypeName(TypeOf(r)));
@@ -135,7 +158,17 @@ static CompareOp Swapped(CompareOp op) {
   return kSwap[static_cast<int>(op)];
 }
 
+static Value DoRichCompare(Value a, Value b, CompareOp op);
+
 Value RichCompare(Value a, Value b, CompareOp op) {
+  if (a.is_small_int() && b.is_small_int()) return DoRichCompare(a, b, op);
+  if (!EnterRecursiveCall(" in comparison")) return Value();
+  Value r = DoRichCompare(a, b, op);
+  LeaveRecursiveCall();
+  return r;
+}
+
+static Value DoRichCompare(Value a, Value b, CompareOp op) {
   if (a.is_small_int() && b.is_small_int()) {
     int64_t x = a.small_int(), y = b.small_int();
     bool r;

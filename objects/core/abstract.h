@@ -213,6 +213,18 @@ enum class IterResult : int8_t { kError = -1, kDone = 0, kItem = 1 };
 [[nodiscard]] int GetBuffer(Value obj, BufferView* view, bool writable);
 void ReleaseBuffer(BufferView* view);
 
+// --- C recursion guard ---
+
+// Py_EnterRecursiveCall: counts nested repr/str/comparison calls on this thread (the
+// containers' repr and comparison recurse in C++) and raises RecursionError
+// "maximum recursion depth exceeded<where>" past the limit. Returns false after raising.
+[[nodiscard]] bool EnterRecursiveCall(const char* where);
+void LeaveRecursiveCall();
+// The limit (default 1000, as sys.getrecursionlimit()); the VM keeps it in step with
+// sys.setrecursionlimit.
+void SetCRecursionLimit(int limit);
+[[nodiscard]] int GetCRecursionLimit();
+
 // --- misc ---
 
 // dir(obj) as a sorted list — provided by the list helper; declared here so the VM can

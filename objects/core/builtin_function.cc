@@ -48,7 +48,13 @@ void Dealloc(Object* o) {
 Value CallSlot(Value self, const Value* args, size_t nargs, Value kwnames) {
   BuiltinFunctionObject* f = F(self);
   Ref keep = Ref::Borrow(self);
-  return CallMethodDef(*f->def, QualName(self), f->self, args, nargs, kwnames);
+  const char* owner = nullptr;
+  if (f->self && !IsModule(f->self)) {
+    owner = IsType(f->self) && (f->def->flags & kMethClass) ? TypeName(AsType(f->self))
+            : f->owner != nullptr                          ? f->owner
+                                                           : TypeName(TypeOf(f->self));
+  }
+  return CallMethodDefOwned(*f->def, owner, f->self, args, nargs, kwnames);
 }
 
 Value ReprSlot(Value self) {

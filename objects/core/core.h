@@ -11,6 +11,7 @@
 #include "objects/core/errors.h"
 #include "objects/core/float.h"
 #include "objects/core/int.h"
+#include "objects/core/mappingproxy.h"
 #include "objects/core/module.h"
 #include "objects/core/none.h"
 #include "objects/core/object_type.h"

@@ -77,6 +77,9 @@ void UpdateSlot(TypeObject* t, Value name);
 [[nodiscard]] Value CallWrapper(Value descr, Value self, const Value* args, size_t nargs,
                                 Value kwnames);
 
+// The __slots__ members (mangled name, offset) of a heap type and its heap bases.
+void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out);
+
 // Direct subclasses side table.
 void AddSubclass(TypeObject* base, TypeObject* sub);
 void RemoveSubclass(TypeObject* base, TypeObject* sub);

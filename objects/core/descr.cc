@@ -80,8 +80,8 @@ Value MethodDescrCall(Value self, const Value* args, size_t nargs, Value kwnames
     return Value();
   }
   if (!CheckDescrInstance(self, args[0])) return Value();
-  std::string qn = std::string(TypeName(D(self)->type)) + "." + NameOf(self);
-  return CallMethodDef(*DefOf(self), qn, args[0], args + 1, nargs - 1, kwnames);
+  return CallMethodDefOwned(*DefOf(self), TypeName(D(self)->type), args[0], args + 1, nargs - 1,
+                            kwnames);
 }
 Value MethodDescrGet(Value self, Value obj, Value) {
   if (!obj) {
@@ -140,8 +140,8 @@ Value ClassMethodDescrCall(Value self, const Value* args, size_t nargs, Value kw
              NameOf(self).c_str(), TypeName(D(self)->type), TypeName(TypeOf(args[0])));
     return Value();
   }
-  std::string qn = std::string(TypeName(D(self)->type)) + "." + NameOf(self);
-  return CallMethodDef(*DefOf(self), qn, args[0], args + 1, nargs - 1, kwnames);
+  return CallMethodDefOwned(*DefOf(self), TypeName(D(self)->type), args[0], args + 1, nargs - 1,
+                            kwnames);
 }
 
 // --- wrapper_descriptor and method-wrapper ----------------------------------------------
@@ -384,6 +384,26 @@ void PropertyDealloc(Object* o) {
   FreeInstance(o);
 }
 
+// "property 'x' of 'C' object has no setter" (CPython 3.11's wording, with and without
+// the name from __set_name__).
+void PropertyError(Value self, Value obj, const char* what) {
+  PropertyObject* p = P(self);
+  Ref qual = Ref::Steal(obj ? Repr(AsType(TypeValue(TypeOf(obj)))->qualname
+                                       ? AsType(TypeValue(TypeOf(obj)))->qualname
+                                       : AsType(TypeValue(TypeOf(obj)))->name_str)
+                            : Value());
+  if (obj && !qual) return;
+  if (p->name && qual) {
+    RaiseNew(&kAttributeErrorType, "property %R of %U object has no %s", p->name, qual.get(), what);
+  } else if (qual) {
+    RaiseNew(&kAttributeErrorType, "property of %U object has no %s", qual.get(), what);
+  } else {
+    RaiseNew(&kAttributeErrorType, std::string(what) == "getter" ? "unreadable attribute"
+                                   : std::string(what) == "setter" ? "can't set attribute"
+                                                                   : "can't delete attribute");
+  }
+}
+
 Value PropertyGet(Value self, Value obj, Value) {
   if (!obj) {
     Incref(self);
@@ -391,12 +411,7 @@ Value PropertyGet(Value self, Value obj, Value) {
   }
   PropertyObject* p = P(self);
   if (!p->fget || IsNone(p->fget)) {
-    if (p->name && IsStr(p->name)) {
-      RaiseNew(&kAttributeErrorType, "property %R of '%s' object has no getter", p->name,
-               TypeName(TypeOf(obj)));
-    } else {
-      RaiseNew(&kAttributeErrorType, "unreadable attribute");
-    }
+    PropertyError(self, obj, "getter");
     return Value();
   }
   return Call1(p->fget, obj);
@@ -406,12 +421,7 @@ int PropertySet(Value self, Value obj, Value value) {
   PropertyObject* p = P(self);
   Value func = value ? p->fset : p->fdel;
   if (!func || IsNone(func)) {
-    if (p->name && IsStr(p->name)) {
-      RaiseNew(&kAttributeErrorType, "property %R of '%s' object has no %s", p->name,
-               TypeName(TypeOf(obj)), value ? "setter" : "deleter");
-    } else {
-      RaiseNew(&kAttributeErrorType, value ? "can't set attribute" : "can't delete attribute");
-    }
+    PropertyError(self, obj, value ? "setter" : "deleter");
     return -1;
   }
   Value r = value ? Call2(func, obj, value) : Call1(func, obj);

@@ -860,7 +860,7 @@ int OSErrorInit(Value self, const Value* args, size_t nargs, Value kwnames) {
       Decref(old);
     }
     // args keeps only (errno, strerror) when a filename was given.
-    if (nargs >= 3) return SetArgs(self, args, 2);
+    if (o->filename && !IsNone(o->filename)) return SetArgs(self, args, 2);
   }
   return SetArgs(self, args, nargs);
 }
@@ -935,16 +935,35 @@ int SyntaxErrorInit(Value self, const Value* args, size_t nargs, Value kwnames) 
   auto* o = As<SyntaxErrorObject>(self);
   if (nargs >= 1) SetField(&o->msg, args[0]);
   if (nargs == 2) {
-    Value info = args[1];
-    if (!IsTuple(info)) {
-      RaiseNew(&kTypeErrorType, "argument 2 must be a tuple");  // CPython: PySequence_Tuple
+    // CPython: PyArg_ParseTuple(tuple(info), "OOOO|OO").
+    std::vector<Ref> items;
+    {
+      Ref it = Ref::Steal(GetIter(args[1]));
+      if (!it) return -1;
+      for (;;) {
+        Value v;
+        IterResult r = IterNext(it.get(), &v);
+        if (r == IterResult::kError) return -1;
+        if (r == IterResult::kDone) break;
+        items.push_back(Ref::Steal(v));
+      }
+    }
+    const int64_t n = static_cast<int64_t>(items.size());
+    if (n < 4) {
+      RaiseNew(&kTypeErrorType, "function takes at least 4 arguments (%lld given)",
+               static_cast<long long>(n));
       return -1;
     }
-    const int64_t n = TupleSize(info);
-    if (n < 4 || n > 6) {
-      RaiseNew(&kIndexErrorType, "tuple index out of range");
+    if (n > 6) {
+      RaiseNew(&kTypeErrorType, "function takes at most 6 arguments (%lld given)",
+               static_cast<long long>(n));
       return -1;
     }
+    std::vector<Value> raw;
+    for (auto& x : items) raw.push_back(x.get());
+    Ref info_ref = Ref::Steal(TupleFromArray(raw.data(), raw.size()));
+    if (!info_ref) return -1;
+    Value info = info_ref.get();
     Value* fields[6] = {&o->filename, &o->lineno, &o->offset, &o->text, &o->end_lineno,
                         &o->end_offset};
     for (int64_t i = 0; i < n; ++i) SetField(fields[i], TupleItem(info, i));
@@ -1138,6 +1157,124 @@ Value GroupStr(Value self) {
   b.Append(buf);
   return b.Finish();
 }
+// Calls self.derive(excs) (a new reference) and copies traceback, cause, context, notes.
+Value GroupSubset(Value self, const std::vector<Value>& excs) {
+  Ref seq = Ref::Steal(TupleFromArray(excs.data(), excs.size()));
+  if (!seq) return Value();
+  if (g_list_from_array != nullptr) {
+    seq = Ref::Steal(g_list_from_array(excs.data(), excs.size()));
+    if (!seq) return Value();
+  }
+  Value arg = seq.get();
+  Ref eg = Ref::Steal(CallMethod(self, "derive", &arg, 1));
+  if (!eg) return Value();
+  if (!IsSubtype(TypeOf(eg.get()), &kBaseExceptionGroupType)) {
+    RaiseNew(&kTypeErrorType, "derive must return an instance of BaseExceptionGroup");
+    return Value();
+  }
+  SetExceptionTraceback(eg.get(), Exc(self)->traceback);
+  SetExceptionContext(eg.get(), Exc(self)->context);
+  Value cause = Exc(self)->cause;
+  bool suppress = Exc(self)->suppress_context;
+  SetExceptionCause(eg.get(), cause);
+  Exc(eg.get())->suppress_context = suppress;
+  Value notes = LookupAttr(self, N().__notes__);
+  if (notes) {
+    int r = SetAttr(eg.get(), N().__notes__, notes);
+    Decref(notes);
+    if (r < 0) return Value();
+  } else if (ErrorOccurred()) {
+    return Value();
+  }
+  return eg.release();
+}
+
+// 1 if exc matches the split condition, 0 if not, -1 on error.
+int GroupMatches(Value exc, Value cond) {
+  if (IsExceptionClass(cond)) return GivenExceptionMatches(exc, cond);
+  if (IsTuple(cond)) {
+    bool all_types = true;
+    for (int64_t i = 0; i < TupleSize(cond); ++i) all_types &= IsExceptionClass(TupleItem(cond, i));
+    if (all_types) return GivenExceptionMatches(exc, cond);
+  } else if (IsCallable(cond) && !IsType(cond)) {
+    Ref r = Ref::Steal(Call1(cond, exc));
+    if (!r) return -1;
+    return IsTrue(r.get());
+  }
+  RaiseNew(&kTypeErrorType, "expected a function, exception type or tuple of exception types");
+  return -1;
+}
+
+// Splits self by cond: *match and *rest get new references or Value{} (None).
+int GroupSplit(Value self, Value cond, bool want_rest, Value* match, Value* rest) {
+  *match = Value();
+  *rest = Value();
+  int m = GroupMatches(self, cond);
+  if (m < 0) return -1;
+  if (m) {
+    Incref(self);
+    *match = self;
+    return 0;
+  }
+  if (!IsSubtype(TypeOf(self), &kBaseExceptionGroupType)) {
+    if (want_rest) {
+      Incref(self);
+      *rest = self;
+    }
+    return 0;
+  }
+  auto* g = reinterpret_cast<ExceptionGroupObject*>(self.object());
+  std::vector<Ref> matched, other;
+  for (int64_t i = 0; i < TupleSize(g->excs); ++i) {
+    Value e = TupleItem(g->excs, i);
+    Value mm, rr;
+    if (GroupSplit(e, cond, want_rest, &mm, &rr) < 0) return -1;
+    if (mm) matched.push_back(Ref::Steal(mm));
+    if (rr) other.push_back(Ref::Steal(rr));
+  }
+  auto build = [&](std::vector<Ref>& items, Value* out) -> int {
+    if (items.empty()) return 0;
+    std::vector<Value> raw;
+    for (auto& x : items) raw.push_back(x.get());
+    *out = GroupSubset(self, raw);
+    return *out ? 0 : -1;
+  };
+  if (build(matched, match) < 0) return -1;
+  if (want_rest && build(other, rest) < 0) {
+    Decref(*match);
+    *match = Value();
+    return -1;
+  }
+  return 0;
+}
+
+Value GroupDerive(Value self, Value excs) {
+  Value args[2] = {As<ExceptionGroupObject>(self)->msg, excs};
+  return Call(TypeValue(&kBaseExceptionGroupType), args, 2);
+}
+
+Value GroupSplitMethod(Value self, Value cond) {
+  Value m, r;
+  if (GroupSplit(self, cond, true, &m, &r) < 0) return Value();
+  Value t = TuplePack({m ? m : None(), r ? r : None()});
+  Decref(m);
+  Decref(r);
+  return t;
+}
+
+Value GroupSubgroupMethod(Value self, Value cond) {
+  Value m, r;
+  if (GroupSplit(self, cond, false, &m, &r) < 0) return Value();
+  return m ? m : NewNone();
+}
+
+const MethodDef kGroupMethods[] = {
+    MethodDef::OneArg("derive", GroupDerive),
+    MethodDef::OneArg("split", GroupSplitMethod),
+    MethodDef::OneArg("subgroup", GroupSubgroupMethod),
+    MethodDef(),
+};
+
 const MemberDef kGroupMembers[] = {
     {"message", MemberKind::kObject, offsetof(ExceptionGroupObject, msg), true, "exception message"},
     {"exceptions", MemberKind::kObject, offsetof(ExceptionGroupObject, excs), true, "nested exceptions"},
@@ -1214,7 +1351,7 @@ void SetupExceptionTypes() {
       {&kRuntimeErrorType, "RuntimeError", &kExceptionType, sizeof(B), "Unspecified run-time error."},
       {&kNotImplementedErrorType, "NotImplementedError", &kRuntimeErrorType, sizeof(B), "Method or function hasn't been implemented yet."},
       {&kRecursionErrorType, "RecursionError", &kRuntimeErrorType, sizeof(B), "Recursion limit exceeded."},
-      {&kStopAsyncIterationType, "StopAsyncIteration", &kExceptionType, sizeof(StopIterationObject), "Signal the end from iterator.__anext__()."},
+      {&kStopAsyncIterationType, "StopAsyncIteration", &kExceptionType, sizeof(B), "Signal the end from iterator.__anext__()."},
       {&kStopIterationType, "StopIteration", &kExceptionType, sizeof(StopIterationObject), "Signal the end from iterator.__next__()."},
       {&kSyntaxErrorType, "SyntaxError", &kExceptionType, sizeof(SyntaxErrorObject), "Invalid syntax."},
       {&kIndentationErrorType, "IndentationError", &kSyntaxErrorType, sizeof(SyntaxErrorObject), "Improper indentation."},
@@ -1250,8 +1387,6 @@ void SetupExceptionTypes() {
   b->members = kExcMembers;
   kStopIterationType.init = StopIterationInit;
   kStopIterationType.members = kStopIterationMembers;
-  kStopAsyncIterationType.init = StopIterationInit;
-  kStopAsyncIterationType.members = kStopIterationMembers;
   kSystemExitType.init = SystemExitInit;
   kSystemExitType.members = kSystemExitMembers;
   kImportErrorType.init = ImportErrorInit;
@@ -1276,6 +1411,7 @@ void SetupExceptionTypes() {
   kBaseExceptionGroupType.init = GroupInit;
   kBaseExceptionGroupType.str = GroupStr;
   kBaseExceptionGroupType.members = kGroupMembers;
+  kBaseExceptionGroupType.methods = kGroupMethods;
 }
 
 int ReadyExceptionTypes() {

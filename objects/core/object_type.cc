@@ -8,6 +8,7 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/mappingproxy.h"
 
 namespace pyrt {
 
@@ -283,7 +284,171 @@ Value ObjectDir(Value self) {
   return ListOrTuple(uniq);
 }
 
+// --- pickling support (object.__reduce_ex__, __reduce__, __getstate__) ----------------
+
+Value ImportModule(const char* name) {
+  if (GetVmHooks().import_module == nullptr) {
+    RaiseNew(&kImportErrorType, "No module named '%s'", name);
+    return Value();
+  }
+  return GetVmHooks().import_module(name);
+}
+
+// object.__getstate__ (3.11): the instance dict (or None) and a dict of the set slots.
+Value DefaultGetState(Value self, bool required) {
+  TypeObject* t = TypeOf(self);
+  if (required && t->itemsize != 0) {
+    RaiseNew(&kTypeErrorType, "cannot pickle '%s' object", TypeName(t));
+    return Value();
+  }
+  Ref state;
+  if (Value* ds = core_internal::DictSlot(self); ds && *ds && DictSize(*ds) > 0) {
+    state = Ref::Steal(DictCopy(*ds));
+    if (!state) return Value();
+  } else {
+    state = Ref::Steal(NewNone());
+  }
+  std::vector<std::pair<std::string, size_t>> slots;
+  core_internal::CollectSlotMembers(t, &slots);
+  if (required) {
+    // Builtin state beyond object's that pickling cannot see.
+    TypeObject* sb = t;
+    while (sb != nullptr && HasFlag(sb, kTypeHeapType)) sb = sb->base;
+    if (sb != nullptr && sb != &kObjectType && sb->basicsize > kObjectType.basicsize) {
+      RaiseNew(&kTypeErrorType, "cannot pickle '%s' object", TypeName(t));
+      return Value();
+    }
+  }
+  if (!slots.empty()) {
+    Ref sd = Ref::Steal(NewDict());
+    if (!sd) return Value();
+    for (auto& [name, off] : slots) {
+      Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.object()) + off);
+      if (v && DictSetUtf8(sd.get(), name, v) < 0) return Value();
+    }
+    if (DictSize(sd.get()) > 0) return TuplePack({state.get(), sd.get()});
+  }
+  return state.release();
+}
+
+Value ObjectGetState(Value self) { return DefaultGetState(self, false); }
+
+Value ReduceNewObj(Value self) {
+  TypeObject* t = TypeOf(self);
+  if (t->new_ == nullptr) {
+    RaiseNew(&kTypeErrorType, "cannot pickle '%s' object", TypeName(t));
+    return Value();
+  }
+  Ref args, kwargs;
+  Value gnx = LookupSpecial(self, Intern("__getnewargs_ex__"));
+  if (gnx) {
+    Ref r = Ref::Steal(Call0(gnx));
+    Decref(gnx);
+    if (!r) return Value();
+    if (!IsTuple(r.get()) || TupleSize(r.get()) != 2) {
+      RaiseNew(&kTypeErrorType, "__getnewargs_ex__ should return a tuple of length 2, not '%s'",
+               TypeName(TypeOf(r.get())));
+      return Value();
+    }
+    args = Ref::Borrow(TupleItem(r.get(), 0));
+    kwargs = Ref::Borrow(TupleItem(r.get(), 1));
+  } else if (ErrorOccurred()) {
+    return Value();
+  } else {
+    Value gn = LookupSpecial(self, Intern("__getnewargs__"));
+    if (gn) {
+      args = Ref::Steal(Call0(gn));
+      Decref(gn);
+      if (!args) return Value();
+      if (!IsTuple(args.get())) {
+        RaiseNew(&kTypeErrorType, "__getnewargs__ should return a tuple, not '%s'",
+                 TypeName(TypeOf(args.get())));
+        return Value();
+      }
+    } else if (ErrorOccurred()) {
+      return Value();
+    }
+  }
+  const bool hasargs = args.has_value();
+  if (!args) args = Ref::Borrow(EmptyTuple());
+  const bool is_list = HasFlag(t, kTypeListSubclass), is_dict = HasFlag(t, kTypeDictSubclass);
+  Ref state;
+  Value getstate = LookupAttr(self, Intern("__getstate__"));
+  if (!getstate) {
+    if (ErrorOccurred()) return Value();
+    state = Ref::Steal(DefaultGetState(self, !hasargs && !is_list && !is_dict));
+  } else {
+    Ref gs = Ref::Steal(getstate);
+    bool is_default = IsBuiltinFunction(getstate) &&
+                      reinterpret_cast<BuiltinFunctionObject*>(getstate.object())->def->noargs ==
+                          ObjectGetState;
+    state = Ref::Steal(is_default ? DefaultGetState(self, !hasargs && !is_list && !is_dict)
+                                  : Call0(getstate));
+  }
+  if (!state) return Value();
+  Ref copyreg = Ref::Steal(ImportModule("copyreg"));
+  if (!copyreg) return Value();
+  Ref newobj, newargs;
+  if (!kwargs || (IsDict(kwargs.get()) && DictSize(kwargs.get()) == 0)) {
+    newobj = Ref::Steal(GetAttr(copyreg.get(), "__newobj__"));
+    if (!newobj) return Value();
+    const int64_t n = TupleSize(args.get());
+    newargs = Ref::Steal(NewTuple(n + 1));
+    if (!newargs) return Value();
+    Incref(TypeValue(t));
+    TupleSetItem(newargs.get(), 0, TypeValue(t));
+    for (int64_t i = 0; i < n; ++i) {
+      Incref(TupleItem(args.get(), i));
+      TupleSetItem(newargs.get(), i + 1, TupleItem(args.get(), i));
+    }
+  } else {
+    newobj = Ref::Steal(GetAttr(copyreg.get(), "__newobj_ex__"));
+    if (!newobj) return Value();
+    newargs = Ref::Steal(TuplePack({TypeValue(t), args.get(), kwargs.get()}));
+  }
+  Ref listitems = Ref::Steal(is_list ? GetIter(self) : NewNone());
+  if (!listitems) return Value();
+  Ref dictitems;
+  if (is_dict) {
+    Ref items = Ref::Steal(CallMethod(self, "items", nullptr, 0));
+    if (!items) return Value();
+    dictitems = Ref::Steal(GetIter(items.get()));
+  } else {
+    dictitems = Ref::Steal(NewNone());
+  }
+  if (!dictitems) return Value();
+  return TuplePack({newobj.get(), newargs.get(), state.get(), listitems.get(), dictitems.get()});
+}
+
+Value CommonReduce(Value self, int64_t proto) {
+  if (proto >= 2) return ReduceNewObj(self);
+  Ref copyreg = Ref::Steal(ImportModule("copyreg"));
+  if (!copyreg) return Value();
+  Value args[2] = {self, NewInt(proto)};
+  Value r = CallMethod(copyreg.get(), "_reduce_ex", args, 2);
+  Decref(args[1]);
+  return r;
+}
+
+Value ObjectReduce(Value self) { return CommonReduce(self, 0); }
+
+Value ObjectReduceEx(Value self, Value protocol) {
+  int64_t proto = AsInt64(protocol);
+  if (proto == -1 && ErrorOccurred()) return Value();
+  Value objreduce = DictGetStr(kObjectType.dict, Intern("__reduce__"));
+  Value reduce = TypeLookup(TypeOf(self), Intern("__reduce__"));
+  if (reduce && reduce != objreduce) {
+    Ref bound = Ref::Steal(GetAttr(self, "__reduce__"));
+    if (!bound) return Value();
+    return Call0(bound.get());
+  }
+  return CommonReduce(self, proto);
+}
+
 const MethodDef kObjectMethods[] = {
+    MethodDef::NoArgs("__getstate__", ObjectGetState, "Helper for pickle."),
+    MethodDef::NoArgs("__reduce__", ObjectReduce, "Helper for pickle."),
+    MethodDef::OneArg("__reduce_ex__", ObjectReduceEx, "Helper for pickle."),
     MethodDef::OneArg("__format__", ObjectFormat, "Default object formatter."),
     MethodDef::FastKw("__init_subclass__", ObjectInitSubclass,
                       "This method is called when a class is subclassed.\n\nThe default "
@@ -523,10 +688,7 @@ int TypeSetModule(Value self, Value value, void*) {
   }
   return DictSetItem(t->dict, N().__module__, value);
 }
-Value TypeGetDict(Value self, void*) {
-  // A copy stands in for the read-only mappingproxy until that type exists.
-  return DictCopy(AsType(self)->dict);
-}
+Value TypeGetDict(Value self, void*) { return NewMappingProxy(AsType(self)->dict); }
 Value TypeGetDoc(Value self, void*) {
   TypeObject* t = AsType(self);
   if (!HasFlag(t, kTypeHeapType) && t->doc != nullptr) return NewStr(t->doc);

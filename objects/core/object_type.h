@@ -15,8 +15,7 @@
 // type: the metatype. type(x) returns x's type; type(name, bases, ns) creates a class
 // (NewClass in type.h); calling a class runs __new__ then __init__ (when __new__ returned
 // an instance of it). type's attributes: __name__, __qualname__, __module__, __bases__,
-// __base__, __mro__, __dict__ (a read-only mappingproxy — provided by the dict-views
-// helper; until then a dict copy), __doc__, __subclasses__(), mro(), __instancecheck__,
+// __base__, __mro__, __dict__ (a read-only mappingproxy, mappingproxy.h), __doc__, __subclasses__(), mro(), __instancecheck__,
 // __subclasscheck__, __prepare__ (returns a new dict), __annotations__.
 // Setting an attribute on a class updates its dict, invalidates the version tags and
 // re-derives slots for dunders.

@@ -8,50 +8,18 @@
 
 #include "gtest/gtest.h"
 #include "objects/core/core.h"
+#include "objects/core/testing/test_values.h"
 #include "objects/testing/python_cases.h"
 
 namespace pyrt {
 namespace {
 
-using objects_testing::FromPyFloatHex;
 using objects_testing::RunPythonCases;
 using objects_testing::Split;
 using objects_testing::Unhex;
 
-// Decodes one value from tokens starting at *pos (see enc() in ops_cases.py).
-Value Decode(const std::vector<std::string>& toks, size_t* pos) {
-  const std::string& t = toks[(*pos)++];
-  if (t == "N") return NewNone();
-  if (t == "T") return NewBool(true);
-  if (t == "F") return NewBool(false);
-  if (t.rfind("i:", 0) == 0) return IntFromString(t.substr(2), 10);
-  if (t.rfind("f:", 0) == 0) return NewFloat(FromPyFloatHex(t.substr(2)));
-  if (t.rfind("s:", 0) == 0) return NewStrSurrogatePass(Unhex(t.substr(2)));
-  if (t[0] == 't') {
-    int n = std::atoi(t.c_str() + 1);
-    Value tup = NewTuple(n);
-    for (int i = 0; i < n; ++i) TupleSetItem(tup, i, Decode(toks, pos));
-    return tup;
-  }
-  ADD_FAILURE() << "bad token " << t;
-  return NewNone();
-}
-
-Value DecodeField(const std::string& field) {
-  std::vector<std::string> toks = Split(field, ' ');
-  size_t pos = 0;
-  return Decode(toks, &pos);
-}
-
-std::string Outcome(Value r) {
-  if (!r) return FormatExceptionOnly(Ref::Steal(FetchError()).get());
-  Value s = Repr(r);
-  Decref(r);
-  if (!s) return FormatExceptionOnly(Ref::Steal(FetchError()).get());
-  std::string out = StrToUtf8Lossless(s);
-  Decref(s);
-  return out;
-}
+using core_testing::DecodeField;
+using core_testing::Outcome;
 
 Value RunOp(const std::string& op, const std::vector<Value>& a) {
   static const std::map<std::string, BinaryOp> kBin = {

@@ -67,7 +67,7 @@ Value SliceIndices(Value self, Value length) {
   if (len < 0) return Error(&kValueErrorType, "length should not be negative");
   int64_t start, stop, step;
   if (SliceUnpack(self, &start, &stop, &step) < 0) return Value();
-  SliceAdjustIndices(len, &start, &stop, step);
+  (void)SliceAdjustIndices(len, &start, &stop, step);
   Value a = NewInt(start), b = NewInt(stop), c = NewInt(step);
   Value t = TuplePack({a, b, c});
   Decref(a);

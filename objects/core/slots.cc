@@ -233,9 +233,9 @@ struct BinSpec {
   size_t offset;
 };
 
-Value BinaryDunder(Value self, Value other, const char* name) {
+Value BinaryDunder(Value self, Value other, Value name) {
   bool missing;
-  Value r = CallSpecial(self, Intern(name), &other, 1, &missing);
+  Value r = CallSpecial(self, name, &other, 1, &missing);
   if (missing) return NewNotImplemented();
   return r;
 }
@@ -254,14 +254,16 @@ BinaryFn SlotOf(TypeObject* t) {
   return *reinterpret_cast<BinaryFn*>(reinterpret_cast<char*>(t) + kOffset);
 }
 
-template <size_t kOffset, const char* kOp, const char* kROp>
+template <size_t kOffset, const char* kOpName, const char* kROpName>
 Value SlotBinary(Value self, Value other) {
+  static const Value kOp = Intern(kOpName);
+  static const Value kROp = Intern(kROpName);
   TypeObject* ts = TypeOf(self);
   TypeObject* to = TypeOf(other);
-  BinaryFn me = &SlotBinary<kOffset, kOp, kROp>;
+  BinaryFn me = &SlotBinary<kOffset, kOpName, kROpName>;
   const bool do_other = ts != to && SlotOf<kOffset>(to) == me;
   if (SlotOf<kOffset>(ts) == me) {
-    if (do_other && IsSubtype(to, ts) && MethodIsOverloaded(ts, to, Intern(kROp))) {
+    if (do_other && IsSubtype(to, ts) && MethodIsOverloaded(ts, to, kROp)) {
       Value r = BinaryDunder(other, self, kROp);
       if (!r || !IsNotImplemented(r)) return r;
       Decref(r);
@@ -277,6 +279,8 @@ Value SlotBinary(Value self, Value other) {
 }
 
 Value SlotPower(Value self, Value other, Value mod) {
+  static const Value kPow = Intern("__pow__");
+  static const Value kRPow = Intern("__rpow__");
   TypeObject* ts = TypeOf(self);
   TypeObject* to = TypeOf(other);
   if (mod && !IsNone(mod)) {
@@ -284,7 +288,7 @@ Value SlotPower(Value self, Value other, Value mod) {
     if (ts->power == SlotPower) {
       Value args[2] = {other, mod};
       bool missing;
-      Value r = CallSpecial(self, Intern("__pow__"), args, 2, &missing);
+      Value r = CallSpecial(self, kPow, args, 2, &missing);
       if (missing) return NewNotImplemented();
       return r;
     }
@@ -292,37 +296,40 @@ Value SlotPower(Value self, Value other, Value mod) {
   }
   const bool do_other = ts != to && to->power == SlotPower;
   if (ts->power == SlotPower) {
-    if (do_other && IsSubtype(to, ts) && MethodIsOverloaded(ts, to, Intern("__rpow__"))) {
-      Value r = BinaryDunder(other, self, "__rpow__");
+    if (do_other && IsSubtype(to, ts) && MethodIsOverloaded(ts, to, kRPow)) {
+      Value r = BinaryDunder(other, self, kRPow);
       if (!r || !IsNotImplemented(r)) return r;
       Decref(r);
-      return BinaryDunder(self, other, "__pow__");
+      return BinaryDunder(self, other, kPow);
     }
-    Value r = BinaryDunder(self, other, "__pow__");
+    Value r = BinaryDunder(self, other, kPow);
     if (!r || !IsNotImplemented(r) || ts == to) return r;
     Decref(r);
   }
-  if (do_other) return BinaryDunder(other, self, "__rpow__");
+  if (do_other) return BinaryDunder(other, self, kRPow);
   return NewNotImplemented();
 }
 
 template <const char* kName>
 Value SlotInplace(Value self, Value other) {
+  static const Value kNameValue = Intern(kName);
   bool missing;
-  Value r = CallSpecial(self, Intern(kName), &other, 1, &missing);
+  Value r = CallSpecial(self, kNameValue, &other, 1, &missing);
   if (missing) return NewNotImplemented();
   return r;
 }
 Value SlotInplacePower(Value self, Value other, Value) {
   bool missing;
-  Value r = CallSpecial(self, Intern("__ipow__"), &other, 1, &missing);
+  static const Value kIPow = Intern("__ipow__");
+  Value r = CallSpecial(self, kIPow, &other, 1, &missing);
   if (missing) return NewNotImplemented();
   return r;
 }
 
 template <const char* kName>
 Value SlotUnary(Value self) {
-  return Call0Special(self, Intern(kName));
+  static const Value kNameValue = Intern(kName);
+  return Call0Special(self, kNameValue);
 }
 
 int SlotBool(Value self) {

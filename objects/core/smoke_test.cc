@@ -74,3 +74,49 @@ TEST(Smoke, Classes) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, DeepNestingRaisesRecursionError) {
+  Value t = EmptyTuple();
+  Incref(t);
+  Value u = EmptyTuple();
+  Incref(u);
+  for (int i = 0; i < 2000; ++i) {
+    Value n = TuplePack({t});
+    Decref(t);
+    t = n;
+    Value m = TuplePack({u});
+    Decref(u);
+    u = m;
+  }
+  EXPECT_EQ(RS(Repr(t)),
+            "<error: RecursionError: maximum recursion depth exceeded while getting the repr of an object>");
+  EXPECT_EQ(RS(RichCompare(t, u, CompareOp::kEq)),
+            "<error: RecursionError: maximum recursion depth exceeded in comparison>");
+  EXPECT_NE(Hash(t), -1);
+  Decref(t);
+  Decref(u);
+}
+
+}  // namespace
+}  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, TypeDictIsAReadOnlyProxy) {
+  Value d = GetAttr(TypeValue(&kIntType), "__dict__");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(TypeOf(d), &kMappingProxyType);
+  EXPECT_EQ(RS(GetItem(d, Intern("__add__"))), "<slot wrapper '__add__' of 'int' objects>");
+  EXPECT_EQ(Contains(d, Intern("bit_length")), 1);
+  EXPECT_EQ(SetItem(d, Intern("x"), None()), -1);
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()),
+            "TypeError: 'mappingproxy' object does not support item assignment");
+  Decref(d);
+}
+
+}  // namespace
+}  // namespace pyrt

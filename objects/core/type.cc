@@ -254,6 +254,27 @@ Value CallMethodDef(const MethodDef& def, std::string_view qualname, Value self,
   return Value();
 }
 
+Value CallMethodDefOwned(const MethodDef& def, const char* owner, Value self, const Value* args,
+                         size_t nargs, Value kwnames) {
+  const bool has_kw = kwnames && TupleSize(kwnames) > 0;
+  bool ok = true;
+  switch (def.conv) {
+    case CallConv::kNoArgs: ok = !has_kw && nargs == 0; break;
+    case CallConv::kOneArg: ok = !has_kw && nargs == 1; break;
+    case CallConv::kFast: ok = !has_kw; break;
+    case CallConv::kFastKw: return def.fastkw(self, args, nargs, has_kw ? kwnames : Value());
+  }
+  if (ok) {
+    switch (def.conv) {
+      case CallConv::kNoArgs: return def.noargs(self);
+      case CallConv::kOneArg: return def.onearg(self, args[0]);
+      default: return def.fast(self, args, nargs);
+    }
+  }
+  std::string qn = owner != nullptr ? std::string(owner) + "." + def.name : std::string(def.name);
+  return CallMethodDef(def, qn, self, args, nargs, kwnames);
+}
+
 static int AddMethodsToDict(TypeObject* t, const MethodDef* table, bool replace) {
   for (const MethodDef* m = table; m != nullptr && m->name != nullptr; ++m) {
     Value name = Intern(m->name);
@@ -466,6 +487,21 @@ struct HeapTypeData {
 
 HeapTypeData* DataOf(TypeObject* t) { return static_cast<HeapTypeData*>(t->vm_data); }
 
+}  // namespace
+
+namespace core_internal {
+// The __slots__ member names (mangled) of heap type t and its heap bases, with offsets.
+void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out) {
+  for (TypeObject* b = t; b != nullptr && HasFlag(b, kTypeHeapType); b = b->base) {
+    HeapTypeData* d = DataOf(b);
+    if (d == nullptr) continue;
+    for (size_t i = 0; i < d->nslots; ++i) out->emplace_back(d->slot_names[i], d->slots_offset + 8 * i);
+  }
+}
+}  // namespace core_internal
+
+namespace {
+
 // The nearest base that is not a heap type.
 TypeObject* SolidStaticBase(TypeObject* t) {
   while (t != nullptr && HasFlag(t, kTypeHeapType)) t = t->base;
@@ -485,13 +521,14 @@ int SubtypeTraverse(Object* o, gc::VisitFn visit, void* arg) {
       }
     }
   }
-  if (Value* ds = DictSlot(v)) {
+  TypeObject* sb = SolidStaticBase(t);
+  // A __dict__ that belongs to the builtin base's layout is visited by its traverse.
+  if (Value* ds = sb != nullptr && sb->dict_offset != 0 ? nullptr : DictSlot(v)) {
     if (Object* p = ds->object_or_null()) {
       if (int r = visit(p, arg)) return r;
     }
   }
   if (int r = visit(&t->head, arg)) return r;
-  TypeObject* sb = SolidStaticBase(t);
   if (sb != nullptr && sb->hooks.traverse != nullptr) return sb->hooks.traverse(o, visit, arg);
   return 0;
 }
@@ -786,9 +823,6 @@ bool IsPlainFunction(Value v) {
   return v.is_object() && std::strcmp(TypeName(TypeOf(v)), "function") == 0;
 }
 
-void HeapTypeDealloc(Object* o);
-int HeapTypeTraverse(Object* o, gc::VisitFn visit, void* arg);
-void HeapTypeClear(Object* o);
 
 }  // namespace
 
@@ -963,7 +997,10 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
   data->slots_offset = size;
   data->nslots = slot_names.size();
   size += 8 * slot_names.size();
-  if (base->instance_size != nullptr) {
+  if (base->instance_size != nullptr && (add_dict || add_weak || HasFlag(base, kTypeDictAtEnd))) {
+    // The base's size depends on the instance: the new slots go after its end (the
+    // allocation reserves two words for them; see TypeObject::instance_size).
+    if (!HasFlag(base, kTypeDictAtEnd)) size += 16;
     t->flags |= kTypeDictAtEnd;
     if (add_dict) t->dict_offset = 1;  // non-zero marks "has a dict" (at the end)
     if (add_weak) t->weaklist_offset = 1;
@@ -1142,7 +1179,7 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
       Value bound;
       DescrGetFn get = TypeOf(init_sub)->descr_get;
       if (get != nullptr) {
-        bound = get(init_sub, tv, TypeValue(metatype));
+        bound = get(init_sub, Value(), tv);
       } else {
         Incref(init_sub);
         bound = init_sub;

@@ -244,6 +244,10 @@ struct MethodDef {
 // arguments"). `qualname` is used in messages (e.g. "list.append" or "len").
 [[nodiscard]] Value CallMethodDef(const MethodDef& def, std::string_view qualname, Value self,
                                   const Value* args, size_t nargs, Value kwnames);
+// The same, naming the function "owner.name" (or just "name" when owner is null) in
+// messages; builds no string unless an argument check fails (the fast path of calls).
+[[nodiscard]] Value CallMethodDefOwned(const MethodDef& def, const char* owner, Value self,
+                                       const Value* args, size_t nargs, Value kwnames);
 
 // The C++ type of a struct member exposed as an attribute (CPython's T_*).
 enum class MemberKind : uint8_t {
@@ -533,6 +537,9 @@ struct VmHooks {
   // calling frame's __class__ cell and first argument; 0, or -1 with RuntimeError
   // ("super(): no arguments", "super(): __class__ cell not found").
   int (*super_args)(TypeObject** type, Value* obj) = nullptr;
+  // import_module(name): the module (new reference) or Value{} + ImportError. Used by
+  // object.__reduce_ex__ (copyreg).
+  Value (*import_module)(const char* name) = nullptr;
 };
 void SetVmHooks(const VmHooks& hooks);
 

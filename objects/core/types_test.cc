@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "objects/core/bytes.h"
+#include "objects/core/complex.h"
 #include "objects/core/core.h"
 #include "objects/core/dict_views.h"
 #include "objects/core/iterators.h"
@@ -24,6 +26,7 @@ namespace {
 
 using objects_testing::RunPythonCases;
 using objects_testing::Split;
+using objects_testing::FromPyFloatHex;
 using objects_testing::Unhex;
 
 // Sets iterate in hash order: both sides use PYTHONHASHSEED=0 (set before InitRuntime
@@ -51,7 +54,15 @@ class Decoder {
     if (t == "T") return NewBool(true);
     if (t == "F") return NewBool(false);
     if (t.rfind("i:", 0) == 0) return IntFromString(std::string_view(t).substr(2), 10);
-    if (t.rfind("s:", 0) == 0) return NewStr(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("s:", 0) == 0) return NewStrSurrogatePass(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("b:", 0) == 0) return NewBytes(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("y:", 0) == 0) return NewByteArray(Unhex(std::string_view(t).substr(2)));
+    if (t.rfind("f:", 0) == 0) return NewFloat(FromPyFloatHex(std::string_view(t).substr(2)));
+    if (t.rfind("c:", 0) == 0) {
+      const size_t colon = t.find(':', 2);
+      return NewComplex(FromPyFloatHex(std::string_view(t).substr(2, colon - 2)),
+                        FromPyFloatHex(std::string_view(t).substr(colon + 1)));
+    }
     if (t == "@neg") return NewBuiltinFunction(&kNegDef, Value());
     if (t == "@str") return Ref::Borrow(TypeValue(&kStrType)).release();
     if (t == "@bool") return Ref::Borrow(TypeValue(&kBoolType)).release();
@@ -117,6 +128,10 @@ BinaryOp BinOpFor(std::string_view s, bool inplace) {
       {"&", BinaryOp::kAnd, BinaryOp::kInplaceAnd},
       {"|", BinaryOp::kOr, BinaryOp::kInplaceOr},
       {"^", BinaryOp::kXor, BinaryOp::kInplaceXor},
+      {"/", BinaryOp::kTrueDivide, BinaryOp::kInplaceTrueDivide},
+      {"//", BinaryOp::kFloorDivide, BinaryOp::kInplaceFloorDivide},
+      {"%", BinaryOp::kRemainder, BinaryOp::kInplaceRemainder},
+      {"**", BinaryOp::kPower, BinaryOp::kInplacePower},
   };
   for (const E& e : kOps) {
     if (s == e.text) return inplace ? e.iop : e.op;
@@ -146,6 +161,9 @@ TypeObject* TypeFor(std::string_view name) {
   if (name == "filter") return &kFilterType;
   if (name == "reversed") return &kReversedType;
   if (name == "dict") return &kDictType;
+  if (name == "complex") return &kComplexType;
+  if (name == "bytes") return &kBytesType;
+  if (name == "bytearray") return &kByteArrayType;
   ADD_FAILURE() << "bad type " << name;
   return &kListType;
 }

@@ -412,7 +412,7 @@ Value BuiltinSum(Value, const Value* args, size_t nargs, Value kwnames) {
     if (HasFlag(TypeOf(start), kTypeBytesSubclass)) {
       return Error(&kTypeErrorType, "sum() can't sum bytes [use b''.join(seq) instead]");
     }
-    if (&kByteArrayType != nullptr && TypeCheck(start, &kByteArrayType)) {
+    if (TypeCheck(start, &kByteArrayType)) {
       return Error(&kTypeErrorType, "sum() can't sum bytearray [use b''.join(seq) instead]");
     }
   }

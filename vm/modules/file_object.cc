@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <memory>
 #include <new>
 #include <string>
@@ -80,7 +81,10 @@ Value RaiseIo(const IoError& e, Value object = Value()) {
   if (e.codec.failed) {
     if (e.codec.decoding) {
       Ref b = Ref::Steal(modules_internal::NewBytesValue(e.input));
-      if (!b) return Value();
+      if (!b) {
+        ClearError();  // no bytes type yet: the exception carries the message only
+        return RaiseCodecError(e.codec, Value());
+      }
       return RaiseCodecError(e.codec, b.get());
     }
     return RaiseCodecError(e.codec, object);
@@ -499,6 +503,25 @@ bool PathArg(Value file, std::string* out) {
   return PathArg(p.get(), out);
 }
 
+// The name open() reports as `encoding` when none is given: the locale's codeset as
+// CPython shows it (nl_langinfo(CODESET), "UTF-8" in a UTF-8 locale), or "utf-8" in the
+// C/POSIX locale, where CPython 3.11 runs in UTF-8 mode (PEP 538/540). Files are
+// always decoded as UTF-8 here.
+const char* DefaultEncodingName() {
+  const char* value = nullptr;
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') {
+      value = v;
+      break;
+    }
+  }
+  if (value == nullptr) return "utf-8";
+  const std::string_view locale(value);
+  if (locale == "C" || locale == "POSIX") return "utf-8";
+  return "UTF-8";
+}
+
 bool OptionalStrArg(Value v, const char* arg, std::string* out, bool* given) {
   *given = v && !IsNone(v);
   if (!*given) return true;
@@ -650,7 +673,7 @@ Value OpenFile(const Value* args, size_t nargs, Value kwnames) {
     return Value();
   }
   stream->SetText(enc, handler, newline);
-  Ref enc_str = Ref::Steal(has_encoding ? NewStr(encoding) : NewStr("UTF-8"));
+  Ref enc_str = Ref::Steal(has_encoding ? NewStr(encoding) : NewStr(DefaultEncodingName()));
   Ref err_str = Ref::Steal(NewStr(has_errors ? errors : "strict"));
   if (!enc_str || !err_str) return Value();
   return NewFileObject(&kTextIOWrapperType, std::shared_ptr<FileStream>(std::move(stream)),

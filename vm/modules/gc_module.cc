@@ -128,7 +128,8 @@ Value GcGetObjects(Value, const Value* args, size_t nargs, Value kwnames) {
                gc::kNumGenerations);
       return Value();
     }
-    if (generation < 0) return Error(&kValueErrorType, "generation parameter cannot be negative");
+    // -1 means all generations, as None does.
+    if (generation < -1) return Error(&kValueErrorType, "generation parameter cannot be negative");
   }
   return ListOfObjects(Heap().GetObjects(static_cast<int>(generation)));
 }

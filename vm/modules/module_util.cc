@@ -127,19 +127,12 @@ Value NewStructSeq(Value type, std::initializer_list<Value> items) {
 
 Value ListOf(Value iterable) { return ListFromIterable(iterable); }
 
-Value NewBytesValue(std::string_view data) {
-  // No bytes constructor is part of objects/core's contract: each byte becomes one
-  // Latin-1 code point and str.encode('latin-1') turns them back into the same bytes.
-  Ref s = Ref::Steal(NewStrLatin1(data));
-  if (!s) return Value();
-  Value enc = Intern("latin-1");
-  return CallMethod(s.get(), "encode", &enc, 1);
-}
+Value NewBytesValue(std::string_view data) { return NewBytes(data); }
 
 bool IsBytesLike(Value v) {
   if (!v.is_object()) return false;
   if (HasFlag(TypeOf(v), kTypeBytesSubclass)) return true;
-  return &kByteArrayType != nullptr && TypeCheck(v, &kByteArrayType);
+  return TypeCheck(v, &kByteArrayType);
 }
 
 bool BytesOf(Value v, std::string* out) {

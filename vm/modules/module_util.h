@@ -6,8 +6,8 @@
 //     "sys.version_info(major=3, ...)". Here it is a Python class created with NewClass
 //     (bases (tuple,)) whose fields are getset descriptors reading tuple items, so no
 //     knowledge of tuple's memory layout is needed.
-//   * Values of types not yet on this branch (bytes, ...): reached through weak symbols
-//     (null when the type is not linked in) and created without their headers.
+//   * Types not yet on this branch (complex, memoryview): reached through weak symbols
+//     (null when the type is not linked in).
 //   * Raising OSError from an errno, and UnicodeError from a text::CodecError.
 //
 // Thread safety: the GIL must be held for everything here.
@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/iterators.h"
 #include "objects/core/list.h"
@@ -27,11 +28,9 @@
 
 namespace pyrt {
 
-// Types not yet defined on this branch (bytes/bytearray/complex/memoryview come from
-// wip/types later): weak references, null when the type is not linked in, so that this
-// package builds and links before they exist. Replace each by its header once it lands.
-extern TypeObject kBytesType __attribute__((weak));
-extern TypeObject kByteArrayType __attribute__((weak));
+// Types not yet defined on this branch (complex/memoryview come from wip/types later):
+// weak references, null when the type is not linked in, so that this package builds and
+// links before they exist. Replace each by its header once it lands.
 extern TypeObject kComplexType __attribute__((weak));
 extern TypeObject kMemoryViewType __attribute__((weak));
 
@@ -58,7 +57,7 @@ namespace modules_internal {
 
 // list(iterable). Value{} + exception.
 [[nodiscard]] Value ListOf(Value iterable);
-// bytes with the given content. Uses the bytes type when linked in.
+// bytes with the given content (NewBytes).
 [[nodiscard]] Value NewBytesValue(std::string_view data);
 // True if v is a bytes or bytearray object (the types the file object accepts).
 [[nodiscard]] bool IsBytesLike(Value v);

@@ -28,10 +28,12 @@ inline std::vector<std::string> SplitTabs(std::string_view s) {
   }
 }
 
-// Runs `/usr/bin/python3 $TEST_SRCDIR/pyrt/<script>`; one vector of fields per line.
-inline std::vector<std::vector<std::string>> RunPythonCases(const std::string& script) {
+// Runs `<env> /usr/bin/python3 $TEST_SRCDIR/pyrt/<script>` (env: "NAME=value ..." or
+// empty); one vector of fields per line.
+inline std::vector<std::vector<std::string>> RunPythonCases(const std::string& script,
+                                                            const std::string& env = "") {
   const char* srcdir = std::getenv("TEST_SRCDIR");
-  std::string cmd = "/usr/bin/python3 ";
+  std::string cmd = env + (env.empty() ? "" : " ") + "/usr/bin/python3 ";
   cmd += srcdir ? srcdir : ".";
   cmd += "/pyrt/" + script;
   std::vector<std::vector<std::string>> out;

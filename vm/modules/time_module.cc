@@ -112,14 +112,8 @@ Value StructTimeFrom(const struct tm& tm) {
       {NewInt(tm.tm_year + 1900), NewInt(tm.tm_mon + 1), NewInt(tm.tm_mday),
        NewInt(tm.tm_hour), NewInt(tm.tm_min), NewInt(tm.tm_sec), NewInt((tm.tm_wday + 6) % 7),
        NewInt(tm.tm_yday + 1), NewInt(tm.tm_isdst)});
-  if (!st) return Value();
-  // tm_zone and tm_gmtoff are attributes outside the tuple.
-  Ref zone = Ref::Steal(NewStr(tm.tm_zone ? tm.tm_zone : ""));
-  Ref gmtoff = Ref::Steal(NewInt(tm.tm_gmtoff));
-  if (!zone || !gmtoff || SetAttr(st, "tm_zone", zone.get()) < 0 ||
-      SetAttr(st, "tm_gmtoff", gmtoff.get()) < 0) {
-    ClearError();  // the instance may not take attributes; the 9 fields are what matter
-  }
+  // tm_zone and tm_gmtoff (attributes outside the tuple in CPython) are not provided:
+  // struct sequences here are plain tuple subclasses without hidden fields.
   return st;
 }
 
@@ -317,7 +311,7 @@ int ExecTime(Value m) {
     g_struct_time = modules_internal::NewStructSeqType(
         "time", "struct_time",
         {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
-         "tm_isdst", "tm_zone", "tm_gmtoff"},
+         "tm_isdst"},
         9);
     if (!g_struct_time) return -1;
   }

@@ -40,8 +40,16 @@ def enc(v):
         return "F"
     if isinstance(v, int):
         return "i:%d" % v
+    if isinstance(v, float):
+        return "f:" + v.hex()
+    if isinstance(v, complex):
+        return "c:%s:%s" % (v.real.hex(), v.imag.hex())
     if isinstance(v, str):
-        return "s:" + v.encode("utf-8").hex()
+        return "s:" + v.encode("utf-8", "surrogatepass").hex()
+    if isinstance(v, bytes):
+        return "b:" + v.hex()
+    if isinstance(v, bytearray):
+        return "y:" + v.hex()
     if isinstance(v, list):
         return "L( " + " ".join(enc(x) for x in v) + " )"
     if isinstance(v, tuple):
@@ -83,8 +91,17 @@ def dec(text):
             return {"N": None, "T": True, "F": False}[t]
         if t.startswith("i:"):
             return int(t[2:])
+        if t.startswith("f:"):
+            return float.fromhex(t[2:])
+        if t.startswith("c:"):
+            re, im = t[2:].split(":")
+            return complex(float.fromhex(re), float.fromhex(im))
         if t.startswith("s:"):
-            return bytes.fromhex(t[2:]).decode("utf-8")
+            return bytes.fromhex(t[2:]).decode("utf-8", "surrogatepass")
+        if t.startswith("b:"):
+            return bytes.fromhex(t[2:])
+        if t.startswith("y:"):
+            return bytearray.fromhex(t[2:])
         if t.startswith("@"):
             return FUNCS[t]
         items = []
@@ -129,7 +146,8 @@ def last_line(e):
     return "!" + traceback.format_exception_only(type(e), e)[-1].strip()
 
 
-BINOPS = {"+": operator.add, "-": operator.sub, "*": operator.mul, "&": operator.and_,
+BINOPS = {"/": operator.truediv, "**": operator.pow, "//": operator.floordiv,
+          "%": operator.mod, "+": operator.add, "-": operator.sub, "*": operator.mul, "&": operator.and_,
           "|": operator.or_, "^": operator.xor}
 IBINOPS = {"+": operator.iadd, "-": operator.isub, "*": operator.imul, "&": operator.iand,
            "|": operator.ior, "^": operator.ixor}
@@ -137,7 +155,8 @@ CMPOPS = {"<": operator.lt, "<=": operator.le, "==": operator.eq, "!=": operator
           ">": operator.gt, ">=": operator.ge}
 TYPES = {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset, "range": range,
          "enumerate": enumerate, "zip": zip, "map": map, "filter": filter,
-         "reversed": reversed, "dict": dict}
+         "reversed": reversed, "dict": dict, "complex": complex, "bytes": bytes,
+         "bytearray": bytearray}
 
 
 def run(op, subject, args, kwargs):
@@ -539,6 +558,177 @@ def gen_str(rng, out):
     emit(out, "call:count", "a", [])
 
 
+def gen_complex(rng, out):
+    parts = [0.0, -0.0, 1.0, -2.5, 3.0, 1e300, -1e-300, float("inf"), float("-inf"),
+             float("nan"), 0.5, 7.0, 1e16, 123.456]
+    def rand_c():
+        return complex(rng.choice(parts), rng.choice(parts))
+    for _ in range(2500):
+        z = rand_c()
+        r = rng.random()
+        if r < 0.45:
+            op = rng.choice(["+", "-", "*", "/", "**", "//", "%"])
+            other = rng.choice([rand_c(), rng.randint(-3, 3), rng.choice(parts), 2**2000, "x",
+                                complex(0, 0), 2, 0.5])
+            emit(out, rng.choice(["bin:", "rbin:"]) + op, z, [other])
+        elif r < 0.6:
+            other = rng.choice([z, rand_c(), complex(z.real, 0), z.real, int(z.real) if
+                                z.real == z.real and abs(z.real) < 1e300 else 1, "x"])
+            emit(out, "cmp:" + rng.choice(["==", "!=", "<"]), z, [other])
+        elif r < 0.75:
+            ops = ["repr", "call:conjugate", "call:__abs__",
+                                  "call:__neg__", "call:__pos__", "call:__bool__",
+                   "call:__getnewargs__"]
+            if z == z:  # hash(nan) is the object's address
+                ops.append("hash")
+            emit(out, rng.choice(ops), z)
+        elif r < 0.9:
+            spec = rng.choice(["", ">12", "<12", "^14", "*^16", ".2f", ".3e", "g", ".4", "+",
+                               "+.2f", " ", "010", "=10", "x", "10.1%", ",.2f", "#g", "E"])
+            emit(out, "call:__format__", z, [spec])
+        else:
+            args = rng.choice([[], [z.real], [z.real, z.imag], [z, z], ["1+2j"], [" -1.5e3J "],
+                               ["1__0j"], ["x"], ["1+2j", 1], [1, "2"], [[]], [1, []], [True],
+                               [2**2000], ["(1+2j)"], ["nan+infj"], [3, z]])
+            emit(out, "new:complex", None, args)
+    emit(out, "new:complex", None, [], {"real": 2.0, "imag": 3})
+    emit(out, "new:complex", None, [], {"x": 1})
+    emit(out, "bin:**", complex(2, 0), [2], {})
+    emit(out, "bin:**", complex(0, 0), [-1], {})
+
+
+def rand_bytes(rng, n=None):
+    n = rng.randint(0, 10) if n is None else n
+    return bytes(rng.choice(b"ab \t\nAZ09\x00\xff\x80") for _ in range(n))
+
+
+def gen_bytes(rng, out):
+    for _ in range(2500):
+        kind = rng.choice([bytes, bytes, bytearray])
+        b = kind(rand_bytes(rng))
+        sub = rng.choice([rand_bytes(rng, rng.randint(0, 2)), bytes(b[1:3]), b"a", b"", 97,
+                          300, "a", bytearray(b"a")])
+        idx = lambda: rng.choice([None, rng.randint(-12, 12), "x"])
+        r = rng.random()
+        if r < 0.15:
+            m = rng.choice(["find", "rfind", "index", "rindex", "count", "startswith",
+                            "endswith"])
+            args = [sub] + [idx() for _ in range(rng.choice([0, 0, 1, 2]))]
+            emit(out, "call:" + m, b, args)
+        elif r < 0.25:
+            kwargs = {}
+            args = []
+            if rng.random() < 0.6:
+                args.append(rng.choice([None, b" ", b"a", b"", "a"]))
+            if rng.random() < 0.5:
+                kwargs["maxsplit"] = rng.randint(-1, 2)
+            emit(out, "call:" + rng.choice(["split", "rsplit"]), b, args, kwargs)
+        elif r < 0.32:
+            emit(out, "call:" + rng.choice(["strip", "lstrip", "rstrip"]), b,
+                 rng.choice([[], [None], [b" a"], ["a"]]))
+        elif r < 0.38:
+            emit(out, "call:replace", b, [rng.choice([b"a", b"", b" "]), rng.choice([b"XY", b"", "q"])]
+                 + ([rng.randint(-1, 2)] if rng.random() < 0.3 else []))
+        elif r < 0.45:
+            emit(out, "call:decode", b, rng.choice([[], ["latin-1"], ["ascii", "replace"],
+                                                   ["utf-8", "ignore"], ["utf8", "surrogateescape"],
+                                                   ["nope"], [1]]))
+        elif r < 0.5:
+            emit(out, "call:" + rng.choice(["upper", "lower", "isdigit", "isalpha", "isalnum",
+                                            "isspace", "islower", "isupper", "isascii"]), b)
+        elif r < 0.55:
+            emit(out, "call:hex", b, rng.choice([[], [":"], ["-", 2], [":", -2], ["ab"]]))
+        elif r < 0.6:
+            emit(out, "call:join", b, [rng.choice([[b"x", bytearray(b"yz")], [], ["s"], [b"q"] * 3])])
+        elif r < 0.68:
+            emit(out, "getitem", b, [rng.choice([rng.randint(-12, 12), rand_slice(rng), "x"])])
+        elif r < 0.75:
+            emit(out, rng.choice(["bin:+", "bin:*", "rbin:*"]), b,
+                 [rng.choice([rand_bytes(rng), bytearray(b"z"), "s", 2, -1, 0])])
+        elif r < 0.82:
+            emit(out, "cmp:" + rng.choice(list(CMPOPS)), b,
+                 [rng.choice([bytes(b), bytearray(b), rand_bytes(rng), "x", b + b"a"])])
+        elif r < 0.88:
+            emit(out, rng.choice(["contains", "len", "list", "repr", "hash"]) if kind is bytes
+                 else rng.choice(["contains", "len", "list", "repr"]), b, [sub])
+        elif kind is bytearray:
+            m = rng.random()
+            if m < 0.3:
+                emit(out, "setitem", b, [rng.choice([rng.randint(-10, 10), rand_slice(rng)]),
+                                         rng.choice([65, 300, rand_bytes(rng, 3), [1, 2], "x"])])
+            elif m < 0.45:
+                emit(out, "delitem", b, [rng.choice([rng.randint(-10, 10), rand_slice(rng)])])
+            elif m < 0.6:
+                emit(out, "ibin:" + rng.choice(["+", "*"]), b, [rng.choice([b"xy", 2, 0, "s"])])
+            else:
+                meth = rng.choice(["append", "extend", "pop", "insert", "remove", "clear",
+                                   "copy", "reverse"])
+                args = {"append": [rng.choice([65, 256, "a"])],
+                        "extend": [rng.choice([b"xy", [1, 2], range(3), "s", 5])],
+                        "pop": rng.choice([[], [0], [-1], [20]]),
+                        "insert": [rng.randint(-5, 5), rng.choice([66, -1])],
+                        "remove": [rng.choice([97, 32, 0, 7])]}.get(meth, [])
+                emit(out, "call:" + meth, b, args)
+        else:
+            emit(out, "new:" + rng.choice(["bytes", "bytearray"]), None,
+                 rng.choice([[], [3], [-1], ["abc"], ["abc", "utf-8"], ["\u03a3", "ascii"],
+                             ["\u03a3", "ascii", "replace"], ["x", "nope"], [1, "utf8"],
+                             [[1, 2, 255]], [[256]], [["a"]], [1.5], [b"xy"], [bytearray(b"q")],
+                             [range(4)], [(7, 8)]]))
+    for _ in range(500):
+        b = rng.choice([bytes, bytearray])(rand_bytes(rng) + rng.choice([b"", b"\r\n", b"\t-1", b"hello World"]))
+        m = rng.choice(["center", "ljust", "rjust", "zfill", "expandtabs", "splitlines", "title",
+                        "capitalize", "swapcase", "istitle", "removeprefix", "removesuffix",
+                        "translate"])
+        args = {"center": [rng.randint(-1, 14)] + rng.choice([[], [b"*"], [bytearray(b"-")], ["x"], [b"ab"]]),
+                "ljust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "rjust": [rng.randint(-1, 14)] + rng.choice([[], [b"*"]]),
+                "zfill": [rng.randint(-1, 14)],
+                "expandtabs": rng.choice([[], [0], [3]]),
+                "splitlines": rng.choice([[], [True]]),
+                "removeprefix": [rng.choice([b"a", bytes(b[:2]), "a"])],
+                "removesuffix": [rng.choice([b"a", bytes(b[-2:]), "a"])],
+                "translate": rng.choice([[None, b"a "], [bytes(range(256))[::-1]], [b"x"], [None]])}.get(m, [])
+        emit(out, "call:" + m, b, args)
+    emit(out, "call:maketrans", b"", [b"ab", b"xy"])
+    emit(out, "call:maketrans", b"", [b"ab", b"x"])
+    emit(out, "call:fromhex", b"", ["61 62ff"])
+    emit(out, "call:fromhex", b"", ["zz"])
+    emit(out, "call:fromhex", b"", [b"61"])
+    emit(out, "call:fromhex", bytearray(), ["0a0b"])
+    emit(out, "new:bytes", None, [], {"errors": "x"})
+    for s in ["abc", "\u03a3x", "\udc80", "\xe9"]:
+        for args in ([], ["latin-1"], ["ascii"], ["ascii", "xmlcharrefreplace"],
+                     ["utf-8", "surrogateescape"], ["utf-8", "backslashreplace"], ["x"]):
+            emit(out, "call:encode", s, args)
+
+
+def gen_numbers(rng, out):
+    for _ in range(600):
+        n = rng.choice([0, 1, -1, 255, 256, -129, 2**63, -(2**63), 2**100, rng.randint(-10**6, 10**6), True])
+        kwargs = {}
+        args = []
+        if rng.random() < 0.8:
+            args.append(rng.choice([0, 1, 2, 8, 16, -1]))
+        if rng.random() < 0.7:
+            if rng.random() < 0.5:
+                args.append(rng.choice(["big", "little", "x", 1]))
+            else:
+                kwargs["byteorder"] = rng.choice(["big", "little"])
+        if rng.random() < 0.4:
+            kwargs["signed"] = rng.choice([True, False, 0])
+        emit(out, "call:to_bytes", n, args, kwargs)
+        data = rng.choice([rand_bytes(rng), [1, 2, 255], "s", 5, bytearray(b"\x80\x00")])
+        emit(out, "call:from_bytes", 0, [data] + ([rng.choice(["big", "little"])] if rng.random() < 0.6 else []),
+             {"signed": True} if rng.random() < 0.4 else {})
+    hexes = ["0x1.8p1", "1.8p1", "-0x1p-1074", "0x1p-1075", "0x1.00000000000008p0", "0x1.00000000000018p0",
+             "0x1.fffffffffffff8p1023", "0x1p1024", " inf ", "-Infinity", "nan", "0x.8", "0x8.",
+             "0x", "x", "0x1p", "0x1p+", "1e5", "0X1P3", "  -0x0p0\n", "\u0660", "0x1.23456789abcdefp-1030"]
+    for h in hexes:
+        emit(out, "call:fromhex", 0.0, [h])
+    emit(out, "call:fromhex", 0.0, [1])
+
+
 def main():
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
     out = []
@@ -548,6 +738,9 @@ def main():
     gen_sets(rng, out)
     gen_views(rng, out)
     gen_str(rng, out)
+    gen_complex(rng, out)
+    gen_bytes(rng, out)
+    gen_numbers(rng, out)
     sys.stdout.write("\n".join(out) + "\n")
 
 

@@ -2241,7 +2241,9 @@ error:
 exception_unwind : {
   reraise = false;
   kwnames = Value();
-  const compiler::ExceptionEntry* h = FindHandler(co, f->lasti);
+  // The table is searched with the raising instruction's offset; the lasti pushed for
+  // the handler is the frame's (RERAISE may have restored an earlier one).
+  const compiler::ExceptionEntry* h = FindHandler(co, cur - first);
   if (h) {
     Value* target_sp = f->stack_base() + h->depth;
     while (sp > target_sp) Decref(POP());

@@ -1671,7 +1671,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(BUILD_TUPLE) {
     Value t = NewTuple(oparg);
     ERROR_IF(!t);
-    for (int64_t i = oparg - 1; i >= 0; --i) TupleSetItem(t, i, POP());
+    for (int64_t i = static_cast<int64_t>(oparg) - 1; i >= 0; --i) TupleSetItem(t, i, POP());
     PUSH(t);
     DISPATCH();
   }

@@ -192,7 +192,15 @@ inline Value FloatBinary(uint32_t op, Value a, Value b) {
 
 // Qualified callable name for messages such as "f() argument after * must be ...".
 std::string CallableName(Value func) {
-  if (IsFunction(func)) return StrToUtf8Lossless(AsFunction(func)->qualname) + "()";
+  if (IsFunction(func)) {
+    // _PyObject_FunctionStr: module.qualname() unless the module is builtins.
+    FunctionObject* fn = AsFunction(func);
+    std::string q = StrToUtf8Lossless(fn->qualname) + "()";
+    if (fn->module && IsStr(fn->module) && !StrEqualsUtf8(fn->module, "builtins")) {
+      return StrToUtf8Lossless(fn->module) + "." + q;
+    }
+    return q;
+  }
   if (IsBoundMethod(func)) {
     return CallableName(reinterpret_cast<BoundMethodObject*>(func.object())->func);
   }
@@ -323,8 +331,27 @@ Value ImportFrom(Value module, Value name) {
   Ref file = Ref::Steal(LookupAttr(module, N().__file__));
   ClearError();
   std::string where = file && IsStr(file.get()) ? StrToUtf8Lossless(file.get()) : "unknown location";
-  RaiseMessage(&kImportErrorType, "cannot import name '" + StrToUtf8Lossless(name) + "' from '" +
-                                      mod + "' (" + where + ")");
+  std::string msg = "cannot import name '" + StrToUtf8Lossless(name) + "' from ";
+  if (ModuleInitializing(mod)) {
+    msg += "partially initialized module '" + mod + "' (most likely due to a circular import) (" + where + ")";
+  } else {
+    msg += "'" + mod + "' (" + where + ")";
+  }
+  RaiseMessage(&kImportErrorType, msg);
+  Value exc = CurrentError();
+  if (exc && TypeCheck(exc, &kImportErrorType)) {
+    auto* ie = reinterpret_cast<ImportErrorObject*>(exc.object());
+    if (pkgname && IsStr(pkgname.get())) {
+      Decref(ie->name);
+      ie->name = pkgname.get();
+      Incref(ie->name);
+    }
+    if (file && IsStr(file.get())) {
+      Decref(ie->path);
+      ie->path = file.get();
+      Incref(ie->path);
+    }
+  }
   return Value();
 }
 

@@ -265,10 +265,48 @@ Value GenCloseImpl(GenObject* g) {
 
 Value GenCloseMethod(Value self) { return GenCloseImpl(AsGen(self)); }
 
+// coroutine.__await__() returns a coroutine_wrapper: an iterator driving the coroutine.
+struct CoroWrapperObject {
+  Object head;
+  Value coro;  // owned
+};
+Value CoroW(Value self) { return reinterpret_cast<CoroWrapperObject*>(self.object())->coro; }
+
 Value GenAwait(Value self) {
+  Value w = AllocInstance(&kCoroutineWrapperType);
+  if (!w) return Value();
   Incref(self);
-  return self;
+  reinterpret_cast<CoroWrapperObject*>(w.object())->coro = self;
+  TrackObject(w);
+  return w;
 }
+int CoroWTraverse(Object* o, gc::VisitFn visit, void* arg) {
+  Value c = reinterpret_cast<CoroWrapperObject*>(o)->coro;
+  if (Object* p = c.object_or_null()) return visit(p, arg);
+  return 0;
+}
+void CoroWClear(Object* o) {
+  auto* w = reinterpret_cast<CoroWrapperObject*>(o);
+  Value c = w->coro;
+  w->coro = Value();
+  Decref(c);
+}
+void CoroWDealloc(Object* o) {
+  CoroWClear(o);
+  FreeInstance(o);
+}
+Value CoroWIterNext(Value self) { return GenIterNext(CoroW(self)); }
+Value CoroWSend(Value self, Value arg) { return GenSendMethod(CoroW(self), arg); }
+Value CoroWThrow(Value self, const Value* args, size_t nargs) {
+  return GenThrowMethod(CoroW(self), args, nargs);
+}
+Value CoroWClose(Value self) { return GenCloseImpl(AsGen(CoroW(self))); }
+const MethodDef kCoroWMethods[] = {
+    MethodDef::OneArg("send", CoroWSend),
+    MethodDef::Fast("throw", CoroWThrow),
+    MethodDef::NoArgs("close", CoroWClose),
+    {},
+};
 
 Value GetGenName(Value self, void*) {
   Incref(AsGen(self)->name);
@@ -328,9 +366,6 @@ void SetupGenType(TypeObject* t, const char* name, const GetSetDef* getsets, boo
   t->weaklist_offset = offsetof(GenObject, weakrefs);
   if (coroutine) {
     t->await = GenAwait;
-    // pyrt's coroutines iterate like their __await__ wrapper (CPython returns a separate
-    // coroutine_wrapper object from __await__).
-    t->iternext = GenIterNext;
   } else {
     t->iter = GenIter;
     t->iternext = GenIterNext;
@@ -342,6 +377,15 @@ void SetupGenType(TypeObject* t, const char* name, const GetSetDef* getsets, boo
 void InitGenerators() {
   SetupGenType(&kGeneratorType, "generator", kGenGetSets, false);
   SetupGenType(&kCoroutineType, "coroutine", kCoroGetSets, true);
+  TypeInit w(&kCoroutineWrapperType, "coroutine_wrapper", sizeof(CoroWrapperObject));
+  w.gc().final();
+  kCoroutineWrapperType.hooks.traverse = CoroWTraverse;
+  kCoroutineWrapperType.hooks.clear = CoroWClear;
+  kCoroutineWrapperType.hooks.dealloc = CoroWDealloc;
+  kCoroutineWrapperType.iter = GenIter;
+  kCoroutineWrapperType.iternext = CoroWIterNext;
+  w.methods(kCoroWMethods);
+  w.Ready();
 }
 InitRegistration g_gen_reg(InitPhase::kBuiltinTypes, InitGenerators);
 

@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -20,6 +21,11 @@ namespace {
 std::map<std::string, ModuleFactory, std::less<>>& Registry() {
   static std::map<std::string, ModuleFactory, std::less<>> r;
   return r;
+}
+
+std::set<std::string>& Initializing() {
+  static std::set<std::string> s;
+  return s;
 }
 
 bool IsFile(const std::string& p) {
@@ -85,7 +91,9 @@ Value ExecSourceModule(const std::string& fullname, const std::string& path,
   if (!fullv) return Value();
   if (DictSetItem(SysModulesDict(), fullv.get(), module.get()) < 0) return Value();
   Ref code = Ref::Steal(CompileSource(source, path, "exec"));
+  Initializing().insert(fullname);
   Value r = code ? EvalCode(code.get(), d, d) : Value();
+  Initializing().erase(fullname);
   if (!r) {
     Value saved = FetchError();
     int rc = DictDelItem(SysModulesDict(), fullv.get());
@@ -170,7 +178,7 @@ Value ImportDotted(const std::string& fullname) {
     } else {
       if (ErrorOccurred()) return Value();
       if (existing && IsNone(existing)) {
-        RaiseModuleNotFound(prefix);
+        RaiseMessage(&kModuleNotFoundErrorType, "import of " + prefix + " halted; None in sys.modules");
         return Value();
       }
       m = Ref::Steal(LoadModule(prefix, parent.get()));
@@ -234,6 +242,8 @@ ModuleFactory FindBuiltinModule(std::string_view name) {
   auto it = Registry().find(name);
   return it == Registry().end() ? nullptr : it->second;
 }
+
+bool ModuleInitializing(const std::string& name) { return Initializing().count(name) != 0; }
 
 Value ImportModule(std::string_view name) { return ImportDotted(std::string(name)); }
 

@@ -286,6 +286,8 @@ void PrintException(Value exc);
 
 // __import__(name, globals, locals, fromlist, level). New reference or Value{}.
 [[nodiscard]] Value ImportModuleLevel(Value name, Value globals, Value fromlist, int level);
+// True while module `name`'s body is executing (for the circular-import message).
+[[nodiscard]] bool ModuleInitializing(const std::string& name);
 // import a.b.c (absolute); returns the leaf module. New reference.
 [[nodiscard]] Value ImportModule(std::string_view name);
 

@@ -1,5 +1,6 @@
 // Start-up and shutdown, the builtins and sys wiring, compile(), and running __main__.
 
+#include <limits.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -835,7 +836,10 @@ int Initialize(const Options& options) {
   }
   std::string script = options.argv.empty() ? "" : options.argv[0];
   if (!script.empty() && script != "-c" && script != "-m" && script != "-") {
-    g_path0 = DirName(AbsPath(script));
+    // CPython puts the real path of the script's directory first on sys.path.
+    std::string dir = DirName(AbsPath(script));
+    char resolved[PATH_MAX];
+    g_path0 = realpath(dir.empty() ? "." : dir.c_str(), resolved) ? resolved : dir;
   } else {
     char buf[4096];
     g_path0 = script == "-c" || script == "-" ? "" : (getcwd(buf, sizeof buf) ? buf : "");

@@ -107,6 +107,7 @@ void CodeDealloc(Object* o) {
   delete[] c->localsplus_names;
   delete[] c->words;
   delete c->unit;
+  delete c->caches;
   Decref(c->varnames);
   Decref(c->cellvars);
   Decref(c->freevars);

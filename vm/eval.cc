@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/core/core_internal.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
 
@@ -1150,15 +1151,37 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value name = names[oparg >> 1];
     Value v;
     uint32_t* cache = cur + 1;
-    // Cache: words 0-1 the globals dict's version, 2-3 the builtins dict's version, keyed
-    // also by the dict identities through the value found.
-    uint64_t gver = IsExactDict(f->globals) ? DictVersion(f->globals) : 0;
-    uint64_t bver = IsExactDict(f->builtins) ? DictVersion(f->builtins) : 0;
-    (void)cache;
-    (void)gver;
-    (void)bver;
+    // Cache: word 0 = index + 1 of this instruction's GlobalCacheEntry; a hit needs both
+    // dicts to be the same objects at the same versions (dict.h: any change bumps it).
+    const bool exact = IsExactDict(f->globals) && IsExactDict(f->builtins);
+    if (exact && cache[0] != 0) {
+      GlobalCacheEntry& e = co->caches->globals[cache[0] - 1];
+      if (e.globals == f->globals.bits() && e.builtins == f->builtins.bits() &&
+          e.gver == DictVersion(f->globals) && e.bver == DictVersion(f->builtins)) {
+        if (g_stats_enabled) ++g_stats.global_hits;
+        v = e.value;
+        Incref(v);
+        PUSH(v);
+        if (oparg & 1) PUSH(Value());
+        DISPATCH();
+      }
+    }
+    if (g_stats_enabled) ++g_stats.global_misses;
     v = LoadGlobal(f->globals, f->builtins, name);
     ERROR_IF(!v);
+    if (exact) {
+      if (!co->caches) co->caches = new CodeCaches();
+      if (cache[0] == 0) {
+        co->caches->globals.emplace_back();
+        cache[0] = static_cast<uint32_t>(co->caches->globals.size());
+      }
+      GlobalCacheEntry& e = co->caches->globals[cache[0] - 1];
+      e.globals = f->globals.bits();
+      e.builtins = f->builtins.bits();
+      e.gver = DictVersion(f->globals);
+      e.bver = DictVersion(f->builtins);
+      e.value = v;
+    }
     Incref(v);
     PUSH(v);
     if (oparg & 1) PUSH(Value());
@@ -1194,7 +1217,42 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value obj = TOP();
     Value meth;
     bool unbound = false;
+    uint32_t* cache = cur + 1;
+    TypeObject* tp = TypeOf(obj);
+    if (cache[0] != 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+        Value* ds = tp->dict_offset ? core_internal::DictSlot(obj) : nullptr;
+        Value idict = ds ? *ds : Value();
+        if (!idict || !DictGetStr(idict, names[oparg])) {
+          if (g_stats_enabled) ++g_stats.method_hits;
+          meth = e.meth;
+          Incref(meth);
+          TOP() = meth;
+          PUSH(obj);
+          DISPATCH();
+        }
+      }
+    }
+    if (g_stats_enabled) ++g_stats.method_misses;
     ERROR_IF(GetMethod(obj, names[oparg], &meth, &unbound) < 0);
+    if (unbound && tp->version_tag != 0) {
+      // Cache only when the method came from the type (the instance dict was checked by
+      // GetMethod); TypeLookup confirms it is what the MRO holds now.
+      Value found = TypeLookup(tp, names[oparg]);
+      uint32_t ver = TypeVersion(tp);
+      if (found == meth && ver != 0) {
+        if (!co->caches) co->caches = new CodeCaches();
+        if (cache[0] == 0) {
+          co->caches->methods.emplace_back();
+          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
+        }
+        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        e.type = tp;
+        e.version = ver;
+        e.meth = found;
+      }
+    }
     if (unbound) {
       TOP() = meth;
       PUSH(obj);

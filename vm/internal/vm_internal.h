@@ -55,6 +55,23 @@ inline constexpr size_t kCStackLimitBytes = size_t{200} << 20;
 // Code objects
 // ---------------------------------------------------------------------------------------
 
+// Specialisation cache entries, kept per code object; an instruction's first inline-cache
+// word holds its entry index + 1 (0 = none yet).
+struct GlobalCacheEntry {
+  uint64_t globals = 0, builtins = 0;  // dict identities (Value bits)
+  uint64_t gver = 0, bver = 0;         // their versions when filled
+  Value value;                         // borrowed from the dict that held it
+};
+struct MethodCacheEntry {
+  TypeObject* type = nullptr;
+  uint32_t version = 0;  // type version tag when filled (never 0 when valid)
+  Value meth;            // borrowed from the type's MRO dicts
+};
+struct CodeCaches {
+  std::vector<GlobalCacheEntry> globals;
+  std::vector<MethodCacheEntry> methods;
+};
+
 // A compiled CodeUnit turned into a Python `code` object. `words` is a private mutable
 // copy of the unit's instructions (the eval loop rewrites inline-cache words).
 struct CodeObject {
@@ -76,6 +93,7 @@ struct CodeObject {
   uint32_t flags;
   const int32_t* cell2arg;  // points into *unit (ncells entries)
   int64_t hash;
+  CodeCaches* caches;       // owned (new/delete), created on first use
 };
 
 extern TypeObject kCodeType;

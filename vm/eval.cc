@@ -1401,12 +1401,20 @@ Value EvalFrame(Frame* entry, bool throwing) {
         f->stack_top = sp;
         Frame* nf = PushFrame(callee, callable, fn->globals, fn->builtins, Value());
         ERROR_IF(!nf);
-        if (BindArguments(fn, nf, args, npos, nkw ? kwn : Value()) < 0) {
-          PopFrame(nf);
-          goto error;
+        if (nkw == 0 && static_cast<int32_t>(npos) == callee->argcount && callee->kwonlyargcount == 0 &&
+            !(callee->flags & (compiler::CO_VARARGS | compiler::CO_VARKEYWORDS))) {
+          // Exact positional call: move the arguments into the callee's locals.
+          for (size_t k = 0; k < npos; ++k) nf->localsplus[k] = args[k];
+          Decref(base[0]);
+          sp = base;
+        } else {
+          if (BindArguments(fn, nf, args, npos, nkw ? kwn : Value()) < 0) {
+            PopFrame(nf);
+            goto error;
+          }
+          for (Value* p = base; p < sp; ++p) Decref(*p);
+          sp = base;
         }
-        for (Value* p = base; p < sp; ++p) Decref(*p);
-        sp = base;
         f->stack_top = sp;
         nf->previous = f;
         nf->is_entry = false;

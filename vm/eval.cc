@@ -1207,8 +1207,45 @@ Value EvalFrame(Frame* entry, bool throwing) {
 
   TARGET(LOAD_ATTR) {
     Value obj = TOP();
-    Value r = GetAttr(obj, names[oparg]);
+    Value name = names[oparg];
+    uint32_t* cache = cur + 1;
+    TypeObject* tp = TypeOf(obj);
+    // Cache: an instance attribute of a class whose MRO has no attribute of that name
+    // (so the instance dict decides), guarded by the type's version tag.
+    if (cache[0] != 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+        Value* ds = core_internal::DictSlot(obj);
+        if (ds && *ds && IsExactDict(*ds)) {
+          Value v = DictGetStr(*ds, name);
+          if (v) {
+            if (g_stats_enabled) ++g_stats.attr_hits;
+            Incref(v);
+            Decref(obj);
+            TOP() = v;
+            DISPATCH();
+          }
+        }
+      }
+    }
+    if (g_stats_enabled) ++g_stats.attr_misses;
+    Value r = GetAttr(obj, name);
     ERROR_IF(!r);
+    if (tp->dict_offset && tp->getattro == kObjectType.getattro && TypeVersion(tp) != 0 &&
+        !TypeLookup(tp, name)) {
+      Value* ds = core_internal::DictSlot(obj);
+      if (ds && *ds && IsExactDict(*ds) && DictGetStr(*ds, name) == r) {
+        if (!co->caches) co->caches = new CodeCaches();
+        if (cache[0] == 0) {
+          co->caches->methods.emplace_back();
+          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
+        }
+        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        e.type = tp;
+        e.version = tp->version_tag;
+        e.meth = Value();
+      }
+    }
     Decref(obj);
     TOP() = r;
     DISPATCH();

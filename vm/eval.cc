@@ -544,8 +544,8 @@ int ExceptStarMatch(Value exc, Value type, Value* rest, Value* match) {
       *rest = NewNone();
       return 0;
     }
-    // A naked exception: wrap it in ExceptionGroup("", [exc]).
-    Ref list = Ref::Steal(NewListOf(&exc, 1));
+    // A naked exception: wrap it in ExceptionGroup("", (exc,)).
+    Ref list = Ref::Steal(TupleFromArray(&exc, 1));
     Ref msg = Ref::Steal(EmptyStr());
     Incref(msg.get());
     if (!list) return -1;

@@ -326,6 +326,11 @@ int BindArguments(FunctionObject* func, Frame* f, const Value* args, size_t narg
 Value CallFunction(Value callable, const Value* args, size_t nargs, Value kwnames) {
   FunctionObject* func = AsFunction(callable);
   CodeObject* co = AsCode(func->code);
+  if (Thread().depth >= RecursionLimit()) {
+    // A call from C++ code (CPython's _Py_EnterRecursiveCall message).
+    RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded while calling a Python object");
+    return Value();
+  }
   Frame* f = PushFrame(co, callable, func->globals, func->builtins, Value());
   if (!f) return Value();
   if (BindArguments(func, f, args, nargs, kwnames) < 0) {

@@ -1,6 +1,8 @@
 // Traceback and frame objects, and printing an uncaught exception as CPython 3.11 does.
 
 #include <cstdio>
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -394,6 +396,132 @@ std::string FormatTraceback(Value tb) {
   return out;
 }
 
+
+// --- "Did you mean" suggestions (CPython 3.11's offer_suggestions) ---------------------
+
+constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxStringSize = 40, kMaxCandidates = 750;
+
+size_t SubstitutionCost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if (a >= 'A' && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
+  if (b >= 'A' && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+// Weighted Levenshtein distance; anything above max_cost is reported as max_cost + 1.
+size_t EditDistance(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  std::vector<size_t> row(a.size());
+  for (size_t i = 0; i < a.size(); ++i) row[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); ++bi) {
+    size_t distance = result = bi * kMoveCost;
+    size_t minimum = SIZE_MAX;
+    for (size_t ai = 0; ai < a.size(); ++ai) {
+      size_t substitute = distance + SubstitutionCost(b[bi], a[ai]);
+      distance = row[ai];
+      size_t insert_delete = std::min(result, distance) + kMoveCost;
+      result = std::min(insert_delete, substitute);
+      row[ai] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+// The closest candidate to `name`, or "".
+std::string BestSuggestion(const std::string& name, const std::vector<std::string>& candidates) {
+  if (candidates.size() > kMaxCandidates) return "";
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (const std::string& item : candidates) {
+    if (item == name) continue;
+    size_t max_distance = (name.size() + item.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = EditDistance(name, item, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = item;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+void AppendStrings(Value iterable, std::vector<std::string>* out) {
+  if (!iterable) return;
+  Ref it = Ref::Steal(GetIter(iterable));
+  if (!it) {
+    ClearError();
+    return;
+  }
+  for (;;) {
+    Value x;
+    IterResult r = IterNext(it.get(), &x);
+    if (r != IterResult::kItem) break;
+    if (IsStr(x)) out->push_back(StrToUtf8Lossless(x));
+    Decref(x);
+  }
+  ClearError();
+}
+
+std::string Suggestion(Value exc) {
+  Value saved = FetchError();
+  std::string result;
+  if (TypeCheck(exc, &kAttributeErrorType)) {
+    auto* ae = reinterpret_cast<AttributeErrorObject*>(exc.object());
+    if (ae->name && IsStr(ae->name) && ae->obj) {
+      std::vector<std::string> cands;
+      Ref d = Ref::Steal(Dir(ae->obj));
+      if (d && (!ErrorOccurred())) AppendStrings(d.get(), &cands);
+      ClearError();
+      result = BestSuggestion(StrToUtf8Lossless(ae->name), cands);
+    }
+  } else if (TypeCheck(exc, &kNameErrorType) && !TypeCheck(exc, &kUnboundLocalErrorType)) {
+    auto* ne = reinterpret_cast<NameErrorObject*>(exc.object());
+    Value tb = ExceptionTraceback(exc);
+    if (ne->name && IsStr(ne->name) && tb && !IsNone(tb)) {
+      while (TB(tb)->next && !IsNone(TB(tb)->next)) tb = TB(tb)->next;
+      TracebackObject* last = TB(tb);
+      std::vector<std::string> cands;
+      CodeObject* co = AsCode(last->code);
+      AppendStrings(co->varnames, &cands);
+      Value globals = last->frame ? FO(last->frame)->globals : Value();
+      std::string name = StrToUtf8Lossless(ne->name);
+      result = BestSuggestion(name, cands);
+      if (result.empty() && globals) {
+        cands.clear();
+        AppendStrings(globals, &cands);
+        result = BestSuggestion(name, cands);
+      }
+      if (result.empty()) {
+        cands.clear();
+        Value b = globals ? DictGetStr(globals, N().__builtins__) : Value();
+        if (b && IsModule(b)) b = ModuleDict(b);
+        if (!b || !IsDict(b)) b = BuiltinsDict();
+        AppendStrings(b, &cands);
+        result = BestSuggestion(name, cands);
+      }
+    }
+  }
+  ClearError();
+  RestoreError(saved);
+  return result;
+}
+
 std::string FormatSyntaxErrorLines(Value exc) {
   auto* se = reinterpret_cast<SyntaxErrorObject*>(exc.object());
   std::string out;
@@ -442,7 +570,12 @@ std::string ExceptionLastLine(Value exc) {
     if (!msg.empty()) s += ": " + msg;
     return s + "\n";
   }
-  std::string s = FormatExceptionOnly(exc) + "\n";
+  std::string s = FormatExceptionOnly(exc);
+  if (TypeCheck(exc, &kNameErrorType) || TypeCheck(exc, &kAttributeErrorType)) {
+    std::string sugg = Suggestion(exc);
+    if (!sugg.empty()) s += ". Did you mean: '" + sugg + "'?";
+  }
+  s += "\n";
   // __notes__
   Ref notes = Ref::Steal(LookupAttr(exc, Intern("__notes__")));
   if (!notes) {

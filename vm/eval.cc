@@ -2328,8 +2328,11 @@ Value EvalFrame(Frame* entry, bool throwing) {
         goto error;
       }
     }
-    Decref(keys);
-    TOP() = d;
+    // pyrt's code generator follows this with POP_TOP and the store of the rest, so the
+    // result goes below the keys: (subject, keys) -> (rest, keys). (opcodes.h documents
+    // (subject, rest); the code generator's use is what runs.)
+    Decref(subject);
+    SECOND() = d;
     DISPATCH();
   }
 

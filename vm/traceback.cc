@@ -607,28 +607,102 @@ std::string ExceptionLastLine(Value exc) {
   return s;
 }
 
-void FormatChain(Value exc, std::unordered_set<uint64_t>* seen, std::string* out) {
-  seen->insert(exc.bits());
-  Value cause = ExceptionCause(exc);
-  Value context = ExceptionContext(exc);
-  auto* be = reinterpret_cast<BaseExceptionObject*>(exc.object());
-  if (cause && !IsNone(cause) && IsException(cause)) {
-    if (!seen->count(cause.bits())) {
-      FormatChain(cause, seen, out);
-      *out += "\nThe above exception was the direct cause of the following exception:\n\n";
-    }
-  } else if (context && !IsNone(context) && IsException(context) && !be->suppress_context) {
-    if (!seen->count(context.bits())) {
-      FormatChain(context, seen, out);
-      *out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// The printing context of CPython's TracebackException.format (exception groups are
+// drawn as nested boxes).
+struct PrintCtx {
+  std::unordered_set<uint64_t> seen;
+  int depth = 0;
+  bool need_close = false;
+  std::string Indent() const { return std::string(static_cast<size_t>(2 * depth), ' '); }
+  void Emit(const std::string& text, std::string* out, char margin = '|') const {
+    std::string prefix = Indent();
+    if (depth) prefix += std::string(1, margin) + " ";
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t nl = text.find('\n', start);
+      size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      *out += prefix + text.substr(start, end - start);
+      start = end;
     }
   }
-  Value tb = ExceptionTraceback(exc);
-  if (tb && !IsNone(tb)) {
-    *out += "Traceback (most recent call last):\n";
-    *out += FormatTraceback(tb);
+};
+
+constexpr int kMaxGroupWidth = 15, kMaxGroupDepth = 10;
+
+bool IsGroup(Value exc) { return TypeCheck(exc, &kBaseExceptionGroupType); }
+
+void FormatExc(Value exc, PrintCtx* ctx, std::string* out) {
+  std::vector<std::pair<const char*, Value>> chain;
+  for (Value e = exc; e;) {
+    ctx->seen.insert(e.bits());
+    Value cause = ExceptionCause(e);
+    Value context = ExceptionContext(e);
+    auto* be = reinterpret_cast<BaseExceptionObject*>(e.object());
+    const char* msg = nullptr;
+    Value next;
+    if (cause && !IsNone(cause) && IsException(cause)) {
+      if (!ctx->seen.count(cause.bits())) {
+        msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+        next = cause;
+      }
+    } else if (context && !IsNone(context) && IsException(context) && !be->suppress_context) {
+      if (!ctx->seen.count(context.bits())) {
+        msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+        next = context;
+      }
+    }
+    chain.emplace_back(msg, e);
+    e = next;
   }
-  *out += ExceptionLastLine(exc);
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    if (it->first) ctx->Emit(it->first, out);
+    Value e = it->second;
+    Value tb = ExceptionTraceback(e);
+    bool has_tb = tb && !IsNone(tb);
+    if (!IsGroup(e)) {
+      if (has_tb) {
+        ctx->Emit("Traceback (most recent call last):\n", out);
+        ctx->Emit(FormatTraceback(tb), out);
+      }
+      ctx->Emit(ExceptionLastLine(e), out);
+      continue;
+    }
+    if (ctx->depth > kMaxGroupDepth) {
+      ctx->Emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", out);
+      continue;
+    }
+    bool toplevel = ctx->depth == 0;
+    if (toplevel) ++ctx->depth;
+    if (has_tb) {
+      ctx->Emit("Exception Group Traceback (most recent call last):\n", out, toplevel ? '+' : '|');
+      ctx->Emit(FormatTraceback(tb), out);
+    }
+    ctx->Emit(ExceptionLastLine(e), out);
+    Value excs = reinterpret_cast<ExceptionGroupObject*>(e.object())->excs;
+    int64_t num = excs && IsTuple(excs) ? TupleSize(excs) : 0;
+    int64_t n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+    ctx->need_close = false;
+    for (int64_t i = 0; i < n; ++i) {
+      bool last = i == n - 1;
+      if (last) ctx->need_close = true;
+      bool truncated = i >= kMaxGroupWidth;
+      std::string title = truncated ? "..." : std::to_string(i + 1);
+      *out += ctx->Indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+      ++ctx->depth;
+      if (!truncated) {
+        FormatExc(TupleItem(excs, i), ctx, out);
+      } else {
+        int64_t remaining = num - kMaxGroupWidth;
+        ctx->Emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n", out);
+      }
+      if (last && ctx->need_close) {
+        *out += ctx->Indent() + "+------------------------------------\n";
+        ctx->need_close = false;
+      }
+      --ctx->depth;
+    }
+    if (toplevel) ctx->depth = 0;
+  }
 }
 
 }  // namespace
@@ -683,9 +757,9 @@ void AddTraceback(Frame* f) {
 }
 
 std::string FormatException(Value exc) {
-  std::unordered_set<uint64_t> seen;
+  PrintCtx ctx;
   std::string out;
-  FormatChain(exc, &seen, &out);
+  FormatExc(exc, &ctx, &out);
   return out;
 }
 

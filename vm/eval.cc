@@ -721,10 +721,6 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(RESUME) { DISPATCH(); }
 
   TARGET(RETURN_GENERATOR) {
-    if (co->flags & compiler::CO_ASYNC_GENERATOR) {
-      RaiseMessage(&kSystemErrorType, "pyrt: async generators are not supported yet");
-      goto error;
-    }
     f->stack_top = sp;
     Value gen = MakeGenerator(f);
     ERROR_IF(!gen);
@@ -1615,8 +1611,12 @@ Value EvalFrame(Frame* entry, bool throwing) {
   }
 
   TARGET(ASYNC_GEN_WRAP) {
-    RaiseMessage(&kSystemErrorType, "pyrt: async generators are not supported yet");
-    goto error;
+    Value v = TOP();
+    Value w = WrapAsyncGenValue(v);
+    ERROR_IF(!w);
+    Decref(v);
+    TOP() = w;
+    DISPATCH();
   }
 
   TARGET(GET_AWAITABLE) {

@@ -18,7 +18,10 @@ TypeObject kGeneratorType, kCoroutineType, kAsyncGeneratorType, kCoroutineWrappe
 namespace {
 
 bool IsCoroutine(GenObject* g) { return TypeOfObject(&g->head) == &kCoroutineType; }
-const char* KindName(GenObject* g) { return IsCoroutine(g) ? "coroutine" : "generator"; }
+bool IsAsyncGen(GenObject* g) { return TypeOfObject(&g->head) == &kAsyncGeneratorType; }
+const char* KindName(GenObject* g) {
+  return IsCoroutine(g) ? "coroutine" : IsAsyncGen(g) ? "async generator" : "generator";
+}
 
 void FreeGenFrame(GenObject* g) {
   if (!g->frame) return;
@@ -91,9 +94,12 @@ SendResult Resume(GenObject* g, Value value, bool throwing, Value* out) {
     return SendResult::kReturn;
   }
   // PEP 479: StopIteration raised inside becomes RuntimeError.
-  if (ExceptionMatches(&kStopIterationType)) {
+  if (ExceptionMatches(&kStopIterationType) ||
+      (IsAsyncGen(g) && ExceptionMatches(&kStopAsyncIterationType))) {
+    bool async_stop = !ExceptionMatches(&kStopIterationType);
     Value exc = FetchError();
-    RaiseNew(&kRuntimeErrorType, "%s raised StopIteration", KindName(g));
+    RaiseNew(&kRuntimeErrorType, "%s raised %s", KindName(g),
+             async_stop ? "StopAsyncIteration" : "StopIteration");
     Value rt = CurrentError();
     SetExceptionCause(rt, exc);
     SetExceptionContext(rt, exc);
@@ -138,7 +144,7 @@ Value GenCloseImpl(GenObject* g);
 
 void GenDealloc(Object* o) {
   auto* g = reinterpret_cast<GenObject*>(o);
-  if (g->frame && g->started && !g->finished) {
+  if (g->frame && g->started && !g->finished && !IsAsyncGen(g)) {
     // Finalise: close() the suspended generator (may resurrect; we do not support that).
     o->refcount = 1;
     Value saved = FetchError();
@@ -374,7 +380,245 @@ void SetupGenType(TypeObject* t, const char* name, const GetSetDef* getsets, boo
   ti.Ready();
 }
 
+// --- async generators -----------------------------------------------------------------
+
+struct WrappedValueObject {
+  Object head;
+  Value value;  // owned
+};
+TypeObject kAsyncGenWrappedValueType;
+TypeObject kAsyncGenASendType;
+
+// The awaitable returned by __anext__/asend/athrow/aclose: drives the async generator one
+// step. mode: 0 = asend, 1 = athrow, 2 = aclose.
+struct ASendObject {
+  Object head;
+  Value gen;     // owned GenObject (async generator)
+  Value value;   // asend: the value to send; athrow: the exception instance (owned)
+  int mode;
+  int state;     // 0 = not started, 1 = running (iterated), 2 = done
+};
+
+void WrappedDealloc(Object* o) {
+  Decref(reinterpret_cast<WrappedValueObject*>(o)->value);
+  FreeInstance(o);
+}
+
+ASendObject* AS(Value v) { return reinterpret_cast<ASendObject*>(v.object()); }
+
+int ASendTraverse(Object* o, gc::VisitFn visit, void* arg) {
+  auto* a = reinterpret_cast<ASendObject*>(o);
+  for (Value v : {a->gen, a->value}) {
+    if (Object* p = v.object_or_null()) {
+      if (int r = visit(p, arg)) return r;
+    }
+  }
+  return 0;
+}
+void ASendClear(Object* o) {
+  auto* a = reinterpret_cast<ASendObject*>(o);
+  Value g = a->gen, v = a->value;
+  a->gen = Value();
+  a->value = Value();
+  Decref(g);
+  Decref(v);
+}
+void ASendDealloc(Object* o) {
+  ASendClear(o);
+  FreeInstance(o);
+}
+
+// Interprets one step of the async generator for the awaiting code.
+Value ASendFinish(ASendObject* a, SendResult r, Value out) {
+  if (r == SendResult::kYield) {
+    if (out.is_object() && TypeOf(out) == &kAsyncGenWrappedValueType) {
+      a->state = 2;
+      Value inner = reinterpret_cast<WrappedValueObject*>(out.object())->value;
+      if (a->mode == 2) {
+        Decref(out);
+        return Error(&kRuntimeErrorType, "async generator ignored GeneratorExit");
+      }
+      RaiseStopIteration(inner);
+      Decref(out);
+      return Value();
+    }
+    return out;  // an inner await's value: pass it through to the event loop
+  }
+  a->state = 2;
+  if (r == SendResult::kReturn) {
+    Decref(out);
+    if (a->mode == 2) {
+      RaiseStopIteration(None());
+      return Value();
+    }
+    RaiseMessage(&kStopAsyncIterationType, "");
+    ClearError();
+    Value e = NewException(&kStopAsyncIterationType, nullptr, 0);
+    if (e) RestoreError(e);
+    return Value();
+  }
+  if (a->mode == 2 && (ExceptionMatches(&kGeneratorExitType) || ExceptionMatches(&kStopAsyncIterationType))) {
+    ClearError();
+    RaiseStopIteration(None());
+  }
+  return Value();
+}
+
+Value ASendSendImpl(Value self, Value arg) {
+  ASendObject* a = AS(self);
+  if (a->state == 2) {
+    return Error(&kRuntimeErrorType, "cannot reuse already awaited __anext__()/asend()");
+  }
+  GenObject* g = AsGen(a->gen);
+  Value out;
+  SendResult r;
+  if (a->state == 0) {
+    a->state = 1;
+    if (a->mode == 0) {
+      Value v = (!arg || IsNone(arg)) ? a->value : arg;
+      if (!g->started && v && !IsNone(v)) {
+        a->state = 2;
+        return Error(&kTypeErrorType, "can't send non-None value to a just-started async generator");
+      }
+      r = GenSend(g, v, &out);
+    } else {
+      if (g->finished || !g->frame) {
+        a->state = 2;
+        if (a->mode == 2) {
+          RaiseStopIteration(None());
+          return Value();
+        }
+      }
+      r = GenThrow(g, a->value, &out);
+    }
+  } else {
+    r = GenSend(g, arg, &out);
+  }
+  return ASendFinish(a, r, out);
+}
+
+Value ASendIterNext(Value self) { return ASendSendImpl(self, Value()); }
+Value ASendSend(Value self, Value arg) { return ASendSendImpl(self, arg); }
+Value ASendThrow(Value self, const Value* args, size_t nargs) {
+  ASendObject* a = AS(self);
+  if (a->state == 2) return Error(&kRuntimeErrorType, "cannot reuse already awaited __anext__()/asend()");
+  if (!CheckPositional("throw", nargs, 1, 3)) return Value();
+  Ref exc;
+  if (IsType(args[0]) && IsExceptionClass(args[0])) {
+    exc = Ref::Steal(nargs > 1 && !IsNone(args[1]) ? Call1(args[0], args[1]) : Call0(args[0]));
+  } else {
+    exc = Ref::Borrow(args[0]);
+  }
+  if (!exc) return Value();
+  a->state = 1;
+  Value out;
+  SendResult r = GenThrow(AsGen(a->gen), exc.get(), &out);
+  return ASendFinish(a, r, out);
+}
+Value ASendClose(Value self) {
+  AS(self)->state = 2;
+  return NewNone();
+}
+Value ASendAwait(Value self) {
+  Incref(self);
+  return self;
+}
+const MethodDef kASendMethods[] = {
+    MethodDef::OneArg("send", ASendSend),
+    MethodDef::Fast("throw", ASendThrow),
+    MethodDef::NoArgs("close", ASendClose),
+    {},
+};
+
+Value NewASend(Value gen, Value value, int mode) {
+  Value v = AllocInstance(&kAsyncGenASendType);
+  if (!v) return Value();
+  ASendObject* a = AS(v);
+  Incref(gen);
+  a->gen = gen;
+  Incref(value);
+  a->value = value;
+  a->mode = mode;
+  a->state = 0;
+  TrackObject(v);
+  return v;
+}
+
+Value AsyncGenANext(Value self) { return NewASend(self, Value(), 0); }
+Value AsyncGenAIter(Value self) {
+  Incref(self);
+  return self;
+}
+Value AsyncGenASendMethod(Value self, Value arg) { return NewASend(self, arg, 0); }
+Value AsyncGenAThrowMethod(Value self, const Value* args, size_t nargs) {
+  if (!CheckPositional("athrow", nargs, 1, 3)) return Value();
+  Ref exc;
+  if (IsType(args[0]) && IsExceptionClass(args[0])) {
+    exc = Ref::Steal(nargs > 1 && !IsNone(args[1]) ? Call1(args[0], args[1]) : Call0(args[0]));
+  } else if (IsException(args[0])) {
+    exc = Ref::Borrow(args[0]);
+  } else {
+    return Error(&kTypeErrorType, "exceptions must be classes or instances deriving from BaseException");
+  }
+  if (!exc) return Value();
+  return NewASend(self, exc.get(), 1);
+}
+Value AsyncGenACloseMethod(Value self) {
+  Ref exc = Ref::Steal(NewException(&kGeneratorExitType, nullptr, 0));
+  if (!exc) return Value();
+  return NewASend(self, exc.get(), 2);
+}
+const MethodDef kAsyncGenMethods[] = {
+    MethodDef::OneArg("asend", AsyncGenASendMethod),
+    MethodDef::Fast("athrow", AsyncGenAThrowMethod),
+    MethodDef::NoArgs("aclose", AsyncGenACloseMethod),
+    {},
+};
+const GetSetDef kAsyncGenGetSets[] = {
+    {"__name__", GetGenName, nullptr, nullptr, nullptr},
+    {"__qualname__", GetGenQualname, nullptr, nullptr, nullptr},
+    {"ag_running", GetGenRunning, nullptr, nullptr, nullptr},
+    {"ag_code", GetGenCode, nullptr, nullptr, nullptr},
+    {"ag_frame", GetGenFrame, nullptr, nullptr, nullptr},
+    {},
+};
+
+void InitAsyncGenerators() {
+  {
+    TypeInit t(&kAsyncGeneratorType, "async_generator", sizeof(GenObject));
+    t.gc().final();
+    kAsyncGeneratorType.hooks.traverse = GenTraverse;
+    kAsyncGeneratorType.hooks.clear = GenClear;
+    kAsyncGeneratorType.hooks.dealloc = GenDealloc;
+    kAsyncGeneratorType.repr = GenRepr;
+    kAsyncGeneratorType.weaklist_offset = offsetof(GenObject, weakrefs);
+    kAsyncGeneratorType.aiter = AsyncGenAIter;
+    kAsyncGeneratorType.anext = AsyncGenANext;
+    t.methods(kAsyncGenMethods).getsets(kAsyncGenGetSets);
+    t.Ready();
+  }
+  {
+    TypeInit t(&kAsyncGenWrappedValueType, "async_generator_wrapped_value", sizeof(WrappedValueObject));
+    t.final();
+    kAsyncGenWrappedValueType.hooks.dealloc = WrappedDealloc;
+    t.Ready();
+  }
+  {
+    TypeInit t(&kAsyncGenASendType, "async_generator_asend", sizeof(ASendObject));
+    t.gc().final();
+    kAsyncGenASendType.hooks.traverse = ASendTraverse;
+    kAsyncGenASendType.hooks.clear = ASendClear;
+    kAsyncGenASendType.hooks.dealloc = ASendDealloc;
+    kAsyncGenASendType.iter = ASendAwait;
+    kAsyncGenASendType.iternext = ASendIterNext;
+    kAsyncGenASendType.await = ASendAwait;
+    t.methods(kASendMethods);
+    t.Ready();
+  }
+}
+
 void InitGenerators() {
+  InitAsyncGenerators();
   SetupGenType(&kGeneratorType, "generator", kGenGetSets, false);
   SetupGenType(&kCoroutineType, "coroutine", kCoroGetSets, true);
   TypeInit w(&kCoroutineWrapperType, "coroutine_wrapper", sizeof(CoroWrapperObject));
@@ -391,9 +635,19 @@ InitRegistration g_gen_reg(InitPhase::kBuiltinTypes, InitGenerators);
 
 }  // namespace
 
+Value WrapAsyncGenValue(Value v) {
+  Value w = AllocInstance(&kAsyncGenWrappedValueType);
+  if (!w) return Value();
+  Incref(v);
+  reinterpret_cast<WrappedValueObject*>(w.object())->value = v;
+  return w;
+}
+
 Value MakeGenerator(Frame* f) {
   CodeObject* co = f->code;
-  TypeObject* type = (co->flags & compiler::CO_COROUTINE) ? &kCoroutineType : &kGeneratorType;
+  TypeObject* type = (co->flags & compiler::CO_COROUTINE)         ? &kCoroutineType
+                     : (co->flags & compiler::CO_ASYNC_GENERATOR) ? &kAsyncGeneratorType
+                                                                  : &kGeneratorType;
   Value v = AllocInstance(type);
   if (!v) return Value();
   GenObject* g = AsGen(v);

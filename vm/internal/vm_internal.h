@@ -251,6 +251,9 @@ extern TypeObject kGeneratorType, kCoroutineType, kAsyncGeneratorType, kCoroutin
 // generator/coroutine object. The frame on the frame stack is left empty (its values moved).
 [[nodiscard]] Value MakeGenerator(Frame* f);
 
+// ASYNC_GEN_WRAP: marks a value yielded by `yield` in an async generator. New reference.
+[[nodiscard]] Value WrapAsyncGenValue(Value v);
+
 enum class SendResult { kYield, kReturn, kError };
 // gen.send(value) (value borrowed; Value{} means None) without wrapping the return value
 // in StopIteration: *out is the yielded or returned value (new reference).

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "objects/core/core_internal.h"
+#include "objects/core/list.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
 
@@ -167,10 +168,32 @@ inline Value SmallIntBinary(uint32_t op, Value a, Value b) {
   return Value::SmallInt(r);
 }
 
+// A float operand, or a small int next to a float (exactly representable: |i| < 2^53).
+inline bool FloatOperands(Value a, Value b, double* x, double* y) {
+  const bool af = a.is_object() && TypeOf(a) == &kFloatType;
+  const bool bf = b.is_object() && TypeOf(b) == &kFloatType;
+  if (!af && !bf) return false;
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (af) {
+    *x = FloatValue(a);
+  } else if (a.is_small_int() && a.small_int() < kExact && a.small_int() > -kExact) {
+    *x = static_cast<double>(a.small_int());
+  } else {
+    return false;
+  }
+  if (bf) {
+    *y = FloatValue(b);
+  } else if (b.is_small_int() && b.small_int() < kExact && b.small_int() > -kExact) {
+    *y = static_cast<double>(b.small_int());
+  } else {
+    return false;
+  }
+  return true;
+}
+
 inline Value FloatBinary(uint32_t op, Value a, Value b) {
-  if (!a.is_object() || !b.is_object()) return Value();
-  if (TypeOf(a) != &kFloatType || TypeOf(b) != &kFloatType) return Value();
-  double x = FloatValue(a), y = FloatValue(b);
+  double x, y;
+  if (!FloatOperands(a, b, &x, &y)) return Value();
   using compiler::BinaryOp;
   switch (static_cast<BinaryOp>(op)) {
     case BinaryOp::kAdd:
@@ -820,10 +843,16 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value container = SECOND();
     Value r;
     TypeObject* t = TypeOf(container);
-    if (key.is_small_int() && key.small_int() >= 0 && t == &kTupleType) {
+    if (key.is_small_int() && key.small_int() >= 0 && t == &kTupleType &&
+        key.small_int() < TupleSize(container)) {
+      r = TupleItem(container, key.small_int());
+      Incref(r);
+    } else if (key.is_small_int() && t == &kListType) {
       int64_t i = key.small_int();
-      if (i < TupleSize(container)) {
-        r = TupleItem(container, i);
+      int64_t n = ListSize(container);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        r = ListItem(container, i);
         Incref(r);
       } else {
         r = GetItem(container, key);
@@ -843,6 +872,19 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value key = TOP();
     Value container = SECOND();
     Value v = PEEK(3);
+    if (key.is_small_int() && TypeOf(container) == &kListType) {
+      int64_t i = key.small_int();
+      int64_t n = ListSize(container);
+      if (i < 0) i += n;
+      if (i >= 0 && i < n) {
+        Value old = ListItems(container)[i];
+        ListItems(container)[i] = v;  // the stack's reference moves into the list
+        Decref(old);
+        sp -= 3;
+        Decref(container);
+        DISPATCH();
+      }
+    }
     int rc = IsExactDict(container) ? DictSetItem(container, key, v) : SetItem(container, key, v);
     ERROR_IF(rc < 0);
     sp -= 3;
@@ -882,6 +924,18 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value r;
     if (a.is_small_int() && b.is_small_int()) {
       int64_t x = a.small_int(), y = b.small_int();
+      bool res;
+      switch (oparg) {
+        case 0: res = x < y; break;
+        case 1: res = x <= y; break;
+        case 2: res = x == y; break;
+        case 3: res = x != y; break;
+        case 4: res = x > y; break;
+        default: res = x >= y; break;
+      }
+      r = Bool(res);
+      if (g_stats_enabled) ++g_stats.compare_int_hits;
+    } else if (double x, y; FloatOperands(a, b, &x, &y)) {
       bool res;
       switch (oparg) {
         case 0: res = x < y; break;
@@ -1858,7 +1912,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
 
   TARGET(LIST_APPEND) {
     Value v = TOP();
-    ERROR_IF(ListAppend(PEEK(oparg + 1), v) < 0);
+    ERROR_IF(pyrt::ListAppend(PEEK(oparg + 1), v) < 0);
     --sp;
     Decref(v);
     DISPATCH();
@@ -1881,7 +1935,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
   }
   TARGET(LIST_EXTEND) {
     Value it = TOP();
-    if (ListExtend(PEEK(oparg + 1), it) < 0) {
+    if (pyrt::ListExtend(PEEK(oparg + 1), it) < 0) {
       if (ExceptionMatches(&kTypeErrorType) && TypeOf(it)->iter == nullptr &&
           TypeOf(it)->subscript == nullptr) {
         ClearError();
@@ -1946,8 +2000,9 @@ Value EvalFrame(Frame* entry, bool throwing) {
 
   TARGET(UNPACK_SEQUENCE) {
     Value seq = TOP();
-    if (IsExactTuple(seq)) {
-      int64_t n = TupleSize(seq);
+    if (IsExactTuple(seq) || (seq.is_object() && TypeOf(seq) == &kListType)) {
+      const bool tuple = IsExactTuple(seq);
+      int64_t n = tuple ? TupleSize(seq) : ListSize(seq);
       if (n != static_cast<int64_t>(oparg)) {
         if (n < static_cast<int64_t>(oparg)) {
           RaiseNew(&kValueErrorType, "not enough values to unpack (expected %d, got %lld)",
@@ -1959,7 +2014,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
       }
       --sp;
       for (int64_t i = n - 1; i >= 0; --i) {
-        Value x = TupleItem(seq, i);
+        Value x = tuple ? TupleItem(seq, i) : ListItem(seq, i);
         Incref(x);
         PUSH(x);
       }

@@ -147,6 +147,9 @@ struct CompileResult {
 
 // Compiles a Module node ("exec" mode).  `top` is the module's symbol table from
 // BuildSymtable on the same tree.  The module code unit is named "<module>".
+// A tree deeper than kAstParseMaxDepth gives error type "RecursionError"
+// ("maximum recursion depth exceeded during compilation"), as CPython; callers
+// must check AstDepth before BuildSymtable too, which also recurses.
 [[nodiscard]] CompileResult CompileModule(const Node* module, const Scope& top,
                                           std::string_view filename,
                                           const CompileOptions& options = {});

@@ -399,6 +399,13 @@ class Compiler {
 
   CompileResult Run(const Node* root, Mode mode) {
     CompileResult r;
+    // CPython's compiler raises RecursionError past (recursion limit x 3) levels;
+    // the same bound keeps our recursive passes within the C++ stack.
+    if (AstDepth(root) > kAstParseMaxDepth) {
+      r.error.type = "RecursionError";
+      r.error.msg = "maximum recursion depth exceeded during compilation";
+      return r;
+    }
     Enter("<module>", UnitType::kModule, &top_, 1);
     if (root->kind != Kind::Expression) FindFutureLine(SeqOf(root, 0));
     u_->interactive = mode == Mode::kSingle;

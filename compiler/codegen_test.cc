@@ -251,7 +251,7 @@ TEST(Codegen, StdlibCompilesAndVerifies) {
 // Compile-time errors raised by CPython's compiler (not its parser), and valid
 // code around them that must compile.
 TEST(Codegen, SyntaxErrorsMatchCPython) {
-  const std::vector<std::string> snippets = {
+  std::vector<std::string> snippets = {
       "return 1\n",
       "x = 1\nreturn\n",
       "break\n",
@@ -340,6 +340,13 @@ TEST(Codegen, SyntaxErrorsMatchCPython) {
       "lambda: (yield)\n",
       "def g():\n    x = yield from (yield)\n    return x\n",
   };
+  std::vector<std::string> generated;
+  for (int depth : {20, 21}) {  // CO_MAXBLOCKS
+    std::string nest;
+    for (int i = 0; i < depth; ++i) nest += std::string(4 * i, ' ') + "for x in y:\n";
+    generated.push_back(nest + std::string(4 * depth, ' ') + "pass\n");
+  }
+  snippets.insert(snippets.end(), generated.begin(), generated.end());
   // errors: message and full location (line, offset, end line, end offset)
   std::vector<CPythonOutcome> theirs = CPythonOutcomes(snippets, true, true);
   ASSERT_EQ(theirs.size(), snippets.size());
@@ -375,6 +382,20 @@ TEST(Codegen, ExpressionAndInteractiveModes) {
   ParseResult two = ParseFile("x = 1\ny\n");
   ASSERT_TRUE(BuildSymtable(two.module, &top, &err));
   EXPECT_FALSE(CompileExpression(two.module, *top, "<string>").code);
+}
+
+TEST(Codegen, DeepTreesGiveRecursionError) {
+  std::string src = "x = a";
+  for (int i = 0; i < 100000; ++i) src += ".b";
+  ParseResult r = ParseFile(src + "\n");
+  ASSERT_TRUE(r.module);
+  ASSERT_GT(AstDepth(r.module), kAstParseMaxDepth);
+  Scope top;  // not consulted: the depth check comes first
+  top.type = BlockType::kModule;
+  CompileResult c = CompileModule(r.module, top, "deep.py");
+  EXPECT_FALSE(c.code);
+  EXPECT_EQ(c.error.type, "RecursionError");
+  EXPECT_EQ(c.error.msg, "maximum recursion depth exceeded during compilation");
 }
 
 TEST(Codegen, OpcodeTableIsConsistent) {

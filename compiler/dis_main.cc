@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
     std::unique_ptr<Scope> top;
     if (!r.module) {
       err = r.error;
+    } else if (AstDepth(r.module) > kAstParseMaxDepth) {
+      // (BuildSymtable recurses too: check before it)
+      err.type = "RecursionError";
+      err.msg = "maximum recursion depth exceeded during compilation";
     } else if (BuildSymtable(r.module, &top, &err)) {
       CompileResult c = CompileModule(r.module, *top, argv[i], opts);
       if (c.code) {

@@ -88,7 +88,53 @@ bool EndsFlow(const Instr& in) {
 
 }  // namespace
 
+// Removes the NOPs that carry no line of their own (CPython's
+// clean_basic_block): no line, the same line as the previous kept instruction,
+// or the same line as the next instruction (which inherits the NOP's position
+// if it has none); the last NOP of a block goes if the next non-empty block
+// starts on its line.
+void Assembler::RemoveRedundantNops() {
+  for (size_t bi = 0; bi < order_.size(); ++bi) {
+    std::vector<Instr>& v = order_[bi]->instrs;
+    std::vector<Instr> kept;
+    kept.reserve(v.size());
+    int prev_line = -1;
+    for (size_t i = 0; i < v.size(); ++i) {
+      Instr& in = v[i];
+      if (in.op == static_cast<int>(Op::NOP)) {
+        int line = in.pos.lineno;
+        if (line < 0 || line == prev_line) continue;
+        size_t j = i + 1;
+        while (j < v.size() && v[j].op == kSetup) ++j;
+        // (a NOP that is the only instruction of a try region stays: it keeps
+        // the handler reachable, as CPython's POP_BLOCK does)
+        if (j < v.size()) {
+          if (v[j].handler == in.handler && (v[j].pos.lineno < 0 || v[j].pos.lineno == line)) {
+            if (v[j].pos.lineno < 0) v[j].pos = in.pos;
+            continue;
+          }
+        } else {
+          const Instr* next = nullptr;
+          for (size_t bj = bi + 1; bj < order_.size() && !next; ++bj) {
+            for (const Instr& x : order_[bj]->instrs) {
+              if (x.op != kSetup) {
+                next = &x;
+                break;
+              }
+            }
+          }
+          if (next && next->pos.lineno == line && next->handler == in.handler) continue;
+        }
+      }
+      if (in.op != kSetup) prev_line = in.pos.lineno;
+      kept.push_back(in);
+    }
+    v.swap(kept);
+  }
+}
+
 bool Assembler::Assemble(CodeUnit* out, std::string* error) {
+  RemoveRedundantNops();
   // --- stack depth flow analysis ---
   std::unordered_map<Block*, size_t> index;
   for (size_t i = 0; i < order_.size(); ++i) index[order_[i]] = i;
@@ -125,6 +171,10 @@ bool Assembler::Assemble(CodeUnit* out, std::string* error) {
           return false;
         }
         in.setup->depth = hd;
+        // As in CPython's CFG, a reachable SETUP makes its handler reachable even
+        // if no instruction ends up covered (e.g. `try: pass`): the handler code
+        // is kept (and its lines), though nothing can jump to it.
+        reach(in.setup->target, hd + (in.setup->lasti ? 1 : 0) + 1);
         continue;
       }
       if (in.handler) {

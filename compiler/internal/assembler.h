@@ -84,6 +84,7 @@ class Assembler {
   bool Assemble(CodeUnit* out, std::string* error);
 
  private:
+  void RemoveRedundantNops();
   std::deque<Block> blocks_;
   std::deque<Handler> handlers_;
   std::vector<Block*> order_;

@@ -722,8 +722,8 @@ Value GetAttr(Value obj, std::string_view name) { return GetAttr(obj, Intern(nam
 
 Value LookupAttr(Value obj, Value name) {
   TypeObject* t = TypeOf(obj);
-  if (t->getattro == kObjectType.getattro) return GenericGetAttr(obj, name, true);
-  Value r = GetAttr(obj, name);
+  Value r = t->getattro == kObjectType.getattro ? GenericGetAttr(obj, name, true)
+                                                : GetAttr(obj, name);
   if (!r && ExceptionMatches(&kAttributeErrorType)) ClearError();
   return r;
 }

@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "objects/bigint/bigint.h"
 #include "objects/core/abstract.h"
+#include "objects/core/float.h"
 #include "objects/core/args.h"
 #include "objects/core/core_internal.h"
 #include "objects/core/errors.h"
@@ -19,6 +21,7 @@
 #include "objects/core/slice.h"
 #include "objects/core/str.h"
 #include "objects/core/tuple.h"
+#include "objects/format/printf.h"
 #include "objects/hash/hash.h"
 #include "objects/strlib/strlib.h"
 #include "objects/text/codecs.h"
@@ -501,7 +504,17 @@ Value BytesRepr(Value self) { return NewStr(text::BytesRepr(BytesView(self))); }
 Value ByteArrayRepr(Value self) {
   std::string r = TypeName(TypeOf(self));
   r += "(";
-  r += text::BytesRepr(BAView(self));
+  // bytearray's repr escapes a single quote even inside double quotes (CPython quirk).
+  std::string inner = text::BytesRepr(BAView(self));
+  if (inner.size() >= 2 && inner[1] == '"') {
+    std::string fixed;
+    for (size_t i = 0; i < inner.size(); ++i) {
+      if (inner[i] == '\'' && i > 1 && i + 1 < inner.size()) fixed += '\\';
+      fixed += inner[i];
+    }
+    inner = std::move(fixed);
+  }
+  r += inner;
   r += ")";
   return NewStr(r);
 }
@@ -1608,6 +1621,198 @@ const MethodDef kStrEncodeMethods[] = {
     {},
 };
 
+// --- % formatting ----------------------------------------------------------------------------
+
+// The printf engine (//objects/format) formats str; bytes formatting runs it over the
+// Latin-1 widening of the format, with %b mapped to %s and arguments converted the bytes
+// way (buffers and __bytes__ for %s/%b, ascii() for %r/%a, a byte for %c).
+class BytesPrintfArgs final : public format::PrintfArgs {
+ public:
+  explicit BytesPrintfArgs(Value args) : args_(args) {}
+  ~BytesPrintfArgs() override { Decref(selected_); }
+  int64_t Count() override { return IsTuple(args_) ? TupleSize(args_) : -1; }
+  bool IsMapping() override {
+    return !IsTuple(args_) && !IsBytes(args_) && !IsByteArray(args_) && !IsStr(args_) &&
+           TypeOf(args_)->subscript != nullptr;
+  }
+  format::Error SelectKey(std::u32string_view key) override {
+    Ref k = Ref::Steal(NewBytes(Narrow(key)));
+    if (!k) return Propagate();
+    Value v = GetItem(args_, k.get());
+    if (!v) return Propagate();
+    Decref(selected_);
+    selected_ = v;
+    return {};
+  }
+  format::Error AsInt(int64_t index, bool precision, int64_t* out) override {
+    Value v = Arg(index);
+    if (!IsInt(v)) return {format::ErrorKind::kTypeError, "* wants int"};
+    if (!IntToInt64(v, out) || (precision && (*out > INT32_MAX || *out < INT32_MIN))) {
+      return {format::ErrorKind::kOverflowError,
+              precision ? "Python int too large to convert to C int"
+                        : "Python int too large to convert to C ssize_t"};
+    }
+    return {};
+  }
+  format::Error AsText(int64_t index, char32_t conversion, std::u32string* out) override {
+    Value v = Arg(index);
+    if (conversion == 'r' || conversion == 'a') {
+      Ref r = Ref::Steal(Ascii(v));
+      if (!r) return Propagate();
+      *out = StrCodePoints(r.get());
+      return {};
+    }
+    if (TypeOf(v)->getbuffer != nullptr && !IsStr(v)) {
+      std::string data;
+      if (!BytesLikeArg(v, &data)) return Propagate();
+      *out = Widen(data);
+      return {};
+    }
+    static const Value kBytesName = Intern("__bytes__");
+    Ref f = Ref::Steal(LookupSpecial(v, kBytesName));
+    if (f) {
+      Ref b = Ref::Steal(Call0(f.get()));
+      if (!b) return Propagate();
+      if (!IsBytes(b.get())) {
+        return {format::ErrorKind::kTypeError,
+                std::string("__bytes__ returned non-bytes (type ") + TypeName(TypeOf(b.get())) + ")"};
+      }
+      *out = Widen(BytesView(b.get()));
+      return {};
+    }
+    if (ErrorOccurred()) return Propagate();
+    return {format::ErrorKind::kTypeError,
+            std::string("%b requires a bytes-like object, or an object that implements "
+                        "__bytes__, not '") + TypeName(TypeOf(v)) + "'"};
+  }
+  format::Error AsIntegerDigits(int64_t index, char32_t type, int radix, bool* negative,
+                                std::string* digits) override {
+    Value v = Arg(index);
+    const bool decimal = type == 'd' || type == 'i' || type == 'u';
+    Ref iv;
+    if (IsInt(v)) {
+      iv = Ref::Borrow(v);
+    } else if (!decimal && HasIndex(v)) {
+      iv = Ref::Steal(Index(v));
+    } else if (decimal && (TypeOf(v)->int_ != nullptr || TypeOf(v)->float_ != nullptr ||
+                           HasIndex(v)) && !IsStr(v)) {
+      iv = Ref::Steal(NumberToInt(v));
+    } else {
+      return {format::ErrorKind::kTypeError,
+              std::string("%") + static_cast<char>(type) + " format: " +
+                  (decimal ? "a real number" : "an integer") + " is required, not " +
+                  TypeName(TypeOf(v))};
+    }
+    if (!iv) return Propagate();
+    bigint::BigInt b;
+    if (!IntToBig(iv.get(), &b)) return Propagate();
+    *negative = b.is_negative();
+    bigint::BigInt mag;
+    (void)bigint::Abs(b, &mag);
+    bigint::Status st = bigint::ToString(mag, radix, digits, 0);
+    if (!st.ok()) {
+      core_internal::RaiseBigintStatus(st);
+      return Propagate();
+    }
+    return {};
+  }
+  format::Error AsDouble(int64_t index, double* out) override {
+    Value v = Arg(index);
+    if (!IsInt(v) && TypeOf(v)->float_ == nullptr && !HasIndex(v)) {
+      return {format::ErrorKind::kTypeError,
+              std::string("float argument required, not ") + TypeName(TypeOf(v))};
+    }
+    double d = pyrt::AsDouble(v);
+    if (d == -1.0 && ErrorOccurred()) return Propagate();
+    *out = d;
+    return {};
+  }
+  format::Error AsChar(int64_t index, char32_t* out) override {
+    Value v = Arg(index);
+    if (IsBytes(v) || IsByteArray(v)) {
+      std::string_view d = SelfView(v);
+      if (d.size() == 1) {
+        *out = static_cast<unsigned char>(d[0]);
+        return {};
+      }
+    } else if (IsInt(v)) {
+      int64_t i;
+      if (!IntToInt64(v, &i) || i < 0 || i > 255) {
+        return {format::ErrorKind::kOverflowError, "%c arg not in range(256)"};
+      }
+      *out = static_cast<char32_t>(i);
+      return {};
+    }
+    return {format::ErrorKind::kTypeError,
+            "%c requires an integer in range(256) or a single byte"};
+  }
+
+ private:
+  static format::Error Propagate() { return {format::ErrorKind::kPropagate, ""}; }
+  Value Arg(int64_t index) {
+    if (selected_) return selected_;
+    if (index >= 0 && IsTuple(args_)) return TupleItem(args_, index);
+    return args_;
+  }
+  Value args_;
+  Value selected_;
+};
+
+// Rewrites each %b conversion of a bytes format to %s (the str engine has no %b).
+std::u32string MapBConversions(std::u32string f) {
+  size_t i = 0;
+  while (i < f.size()) {
+    if (f[i] != U'%') {
+      ++i;
+      continue;
+    }
+    ++i;
+    if (i < f.size() && f[i] == U'%') {
+      ++i;
+      continue;
+    }
+    if (i < f.size() && f[i] == U'(') {
+      int depth = 1;
+      ++i;
+      while (i < f.size() && depth > 0) {
+        if (f[i] == U'(') ++depth;
+        if (f[i] == U')') --depth;
+        ++i;
+      }
+    }
+    while (i < f.size() && std::u32string_view(U"-+ #0").find(f[i]) != std::u32string_view::npos) ++i;
+    while (i < f.size() && (f[i] == U'*' || (f[i] >= U'0' && f[i] <= U'9'))) ++i;
+    if (i < f.size() && f[i] == U'.') {
+      ++i;
+      while (i < f.size() && (f[i] == U'*' || (f[i] >= U'0' && f[i] <= U'9'))) ++i;
+    }
+    while (i < f.size() && (f[i] == U'h' || f[i] == U'l' || f[i] == U'L')) ++i;
+    if (i < f.size()) {
+      if (f[i] == U'b') f[i] = U's';
+      ++i;
+    }
+  }
+  return f;
+}
+
+Value BytesRemainder(Value a, Value b) {
+  if (!IsBytes(a) && !IsByteArray(a)) return NewNotImplemented();
+  const std::u32string fmt = MapBConversions(Widen(SelfView(a)));
+  BytesPrintfArgs args(b);
+  std::u32string out;
+  format::Error e = format::FormatPrintf(fmt, args, &out);
+  if (!e.ok()) {
+    const std::string from = "string formatting";
+    const size_t at = e.message.find(from);
+    if (at != std::string::npos) e.message.replace(at, from.size(), "bytes formatting");
+    return core_internal::RaiseFormatError(e);
+  }
+  for (char32_t c : out) {
+    if (c > 255) return Error(&kValueErrorType, "bytes formatting produced a non-byte character");
+  }
+  return MakeLike(a, Narrow(out));
+}
+
 // --- registration ------------------------------------------------------------------------------
 
 void ReadyIter(TypeObject* t, const char* name) {
@@ -1640,6 +1845,7 @@ void InitBytes() {
     bt->concat = Concat;
     bt->repeat = Repeat;
     bt->getbuffer = BytesGetBuffer;
+    bt->remainder = BytesRemainder;
     t.methods(kBytesMethods);
     t.doc("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
           "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
@@ -1667,6 +1873,7 @@ void InitBytes() {
     bt->inplace_repeat = ByteArrayInplaceRepeat;
     bt->getbuffer = ByteArrayGetBuffer;
     bt->releasebuffer = ByteArrayReleaseBuffer;
+    bt->remainder = BytesRemainder;
     t.methods(kByteArrayMethods);
     t.doc("bytearray(iterable_of_ints) -> bytearray\n"
           "bytearray(string, encoding[, errors]) -> bytearray\n"

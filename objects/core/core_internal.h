@@ -77,6 +77,8 @@ void UpdateSlot(TypeObject* t, Value name);
 [[nodiscard]] Value CallWrapper(Value descr, Value self, const Value* args, size_t nargs,
                                 Value kwnames);
 
+// type.__name__ = name for heap types (keeps the C name in step).
+void SetHeapTypeName(TypeObject* t, Value name);
 // The __slots__ members (mangled name, offset) of a heap type and its heap bases.
 void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out);
 

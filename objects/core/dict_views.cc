@@ -1,5 +1,4 @@
-// dict_views.cc — dict views, dict value/item/reverse iterators, mappingproxy (see
-// dict_views.h).
+// dict_views.cc — dict views and the dict value/item/reverse iterators (see dict_views.h).
 #include "objects/core/dict_views.h"
 
 #include <cstddef>
@@ -13,6 +12,7 @@
 #include "objects/core/errors.h"
 #include "objects/core/int.h"
 #include "objects/core/list.h"
+#include "objects/core/mappingproxy.h"
 #include "objects/core/none.h"
 #include "objects/core/seq_util.h"
 #include "objects/core/set.h"
@@ -25,14 +25,13 @@ TypeObject kDictKeysType, kDictValuesType, kDictItemsType;
 TypeObject kDictValueIteratorType, kDictItemIteratorType;
 TypeObject kDictReverseKeyIteratorType, kDictReverseValueIteratorType,
     kDictReverseItemIteratorType;
-TypeObject kMappingProxyType;
 
 namespace {
 
 DictViewObject* V(Value v) { return reinterpret_cast<DictViewObject*>(v.object()); }
 DictTable& TableOf(Value d) { return AsDictObject(d)->table; }
 
-// --- gc hooks shared by views, iterators and mappingproxy (one owned Value first) --------
+// --- gc hooks shared by views and iterators (one owned Value first) ----------------------
 
 struct OneValue {
   Object head;
@@ -501,84 +500,6 @@ const MethodDef kDictViewMethods[] = {
     {},
 };
 
-// --- mappingproxy --------------------------------------------------------------------------
-
-struct MappingProxyObject {
-  Object head;
-  Value mapping;
-};
-
-Value M(Value self) { return reinterpret_cast<MappingProxyObject*>(self.object())->mapping; }
-
-bool CheckMapping(Value mapping) {
-  TypeObject* t = TypeOf(mapping);
-  if (t->subscript == nullptr || IsList(mapping) || IsTuple(mapping)) {
-    RaiseNew(&kTypeErrorType, "mappingproxy() argument must be a mapping, not %T", mapping);
-    return false;
-  }
-  return true;
-}
-
-Value ProxyNew(TypeObject*, const Value* args, size_t nargs, Value kwnames) {
-  Value out[1];
-  static const ArgSpec spec{"mappingproxy", {"mapping"}, 0, 1};
-  if (!ParseArgs(spec, args, nargs, kwnames, out)) return Value();
-  return NewMappingProxy(out[0]);
-}
-
-Value ProxyGetItem(Value self, Value key) { return GetItem(M(self), key); }
-int64_t ProxyLen(Value self) { return Length(M(self)); }
-int ProxyContains(Value self, Value key) {
-  if (IsExactDict(M(self))) return DictContains(M(self), key);
-  return Contains(M(self), key);
-}
-Value ProxyIter(Value self) { return GetIter(M(self)); }
-Value ProxyStr(Value self) { return Str(M(self)); }
-Value ProxyRepr(Value self) {
-  Ref inner = Ref::Steal(Repr(M(self)));
-  if (!inner) return Value();
-  StrBuilder b;
-  b.Append("mappingproxy(");
-  b.AppendStr(inner.get());
-  b.Append(")");
-  return b.Finish();
-}
-Value ProxyRichCompare(Value self, Value other, CompareOp op) {
-  return RichCompare(M(self), other, op);
-}
-Value ProxyOr(Value a, Value b) {
-  if (a.is_object() && IsSubtype(TypeOf(a), &kMappingProxyType)) a = M(a);
-  if (b.is_object() && IsSubtype(TypeOf(b), &kMappingProxyType)) b = M(b);
-  return Or(a, b);
-}
-Value ProxyIOr(Value self, Value) {
-  RaiseNew(&kTypeErrorType, "'|=' is not supported by %T; use '|' instead", self);
-  return Value();
-}
-Value ProxyGet(Value self, const Value* args, size_t nargs) {
-  if (!CheckPositional("get", nargs, 1, 2)) return Value();
-  Value call_args[2] = {args[0], nargs == 2 ? args[1] : None()};
-  return CallMethod(M(self), std::string_view("get"), call_args, 2);
-}
-Value ProxyKeys(Value self) { return CallMethod(M(self), std::string_view("keys"), nullptr, 0); }
-Value ProxyValues(Value self) { return CallMethod(M(self), std::string_view("values"), nullptr, 0); }
-Value ProxyItems(Value self) { return CallMethod(M(self), std::string_view("items"), nullptr, 0); }
-Value ProxyCopy(Value self) { return CallMethod(M(self), std::string_view("copy"), nullptr, 0); }
-Value ProxyReversed(Value self) {
-  return CallMethod(M(self), std::string_view("__reversed__"), nullptr, 0);
-}
-
-const MethodDef kProxyMethods[] = {
-    MethodDef::Fast("get", ProxyGet,
-                    "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."),
-    MethodDef::NoArgs("keys", ProxyKeys, "D.keys() -> a set-like object providing a view on D's keys"),
-    MethodDef::NoArgs("values", ProxyValues, "D.values() -> an object providing a view on D's values"),
-    MethodDef::NoArgs("items", ProxyItems, "D.items() -> a set-like object providing a view on D's items"),
-    MethodDef::NoArgs("copy", ProxyCopy, "D.copy() -> a shallow copy of D"),
-    MethodDef::NoArgs("__reversed__", ProxyReversed, "D.__reversed__() -> reverse iterator"),
-    {},
-};
-
 void InitDictViews() {
   ReadyDictIter(&kDictValueIteratorType, "dict_valueiterator", ForwardNext<IterKind::kValues>);
   ReadyDictIter(&kDictItemIteratorType, "dict_itemiterator", ForwardNext<IterKind::kItems>);
@@ -592,22 +513,6 @@ void InitDictViews() {
   ReadyView(&kDictItemsType, "dict_items", ItemsIter, kItemsMethods, true, ItemsContains);
   ReadyView(&kDictValuesType, "dict_values", ValuesIter, kValuesMethods, false, nullptr);
 
-  TypeInit t(&kMappingProxyType, "mappingproxy", sizeof(MappingProxyObject));
-  t.final().flags(kTypeMapping);
-  SetOneValueHooks(t.type);
-  t.type->new_ = ProxyNew;
-  t.type->subscript = ProxyGetItem;
-  t.type->length = ProxyLen;
-  t.type->contains = ProxyContains;
-  t.type->iter = ProxyIter;
-  t.type->str = ProxyStr;
-  t.type->repr = ProxyRepr;
-  t.type->richcompare = ProxyRichCompare;
-  t.type->or_ = ProxyOr;
-  t.type->inplace_or = ProxyIOr;
-  t.methods(kProxyMethods);
-  t.doc("mappingproxy(mapping)\n--\n\nRead-only proxy of a mapping.");
-  t.Ready();
 }
 
 void ExtendDict() {
@@ -632,16 +537,6 @@ Value NewDictValueIter(Value d) { return NewDictIter(&kDictValueIteratorType, d,
 Value NewDictItemIter(Value d) { return NewDictIter(&kDictItemIteratorType, d, false); }
 Value NewDictReverseKeyIter(Value d) {
   return NewDictIter(&kDictReverseKeyIteratorType, d, true);
-}
-
-Value NewMappingProxy(Value mapping) {
-  if (!CheckMapping(mapping)) return Value();
-  Value v = AllocInstance(&kMappingProxyType);
-  if (!v) return Value();
-  Incref(mapping);
-  reinterpret_cast<MappingProxyObject*>(v.object())->mapping = mapping;
-  TrackObject(v);
-  return v;
 }
 
 }  // namespace pyrt

@@ -12,9 +12,7 @@
 // Iterators walk the dict's entry positions (CompactDict's low-level API); they raise
 // RuntimeError "dictionary changed size during iteration" when the size changed, and
 // "dictionary keys changed during iteration" when keys were replaced under them, as CPython.
-//
-// mappingproxy (types.MappingProxyType, also the type of `cls.__dict__`) is here too: a
-// read-only wrapper around any mapping.
+// (`.mapping` uses the core's mappingproxy.h.)
 //
 // All are gc containers. The GIL must be held.
 #ifndef PYRT_OBJECTS_CORE_DICT_VIEWS_H_
@@ -33,7 +31,6 @@ extern TypeObject kDictKeysType, kDictValuesType, kDictItemsType;
 extern TypeObject kDictValueIteratorType, kDictItemIteratorType;
 extern TypeObject kDictReverseKeyIteratorType, kDictReverseValueIteratorType,
     kDictReverseItemIteratorType;
-extern TypeObject kMappingProxyType;
 
 // d.keys() / d.values() / d.items() for a dict (or dict subclass) d. New reference.
 [[nodiscard]] Value NewDictKeys(Value d);
@@ -44,9 +41,6 @@ extern TypeObject kMappingProxyType;
 [[nodiscard]] Value NewDictItemIter(Value d);
 // reversed(d) (keys), reversed(d.values()), reversed(d.items()).
 [[nodiscard]] Value NewDictReverseKeyIter(Value d);
-// mappingproxy(mapping): TypeError "mappingproxy() argument must be a mapping, not list"
-// for sequences and non-mappings.
-[[nodiscard]] Value NewMappingProxy(Value mapping);
 
 }  // namespace pyrt
 

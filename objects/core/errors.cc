@@ -296,6 +296,25 @@ void RaiseWithArg(TypeObject* type, Value arg) {
   Decref(e);
 }
 
+void RaiseUnicodeError(TypeObject* type, std::string_view encoding, Value object, int64_t start,
+                       int64_t end, std::string_view reason) {
+  Ref enc = Ref::Steal(NewStr(encoding));
+  Ref st = Ref::Steal(NewInt(start));
+  Ref en = Ref::Steal(NewInt(end));
+  Ref re = Ref::Steal(NewStr(reason));
+  if (!enc || !st || !en || !re) return;
+  Ref e;
+  if (type == &kUnicodeTranslateErrorType) {
+    Value args[4] = {object, st.get(), en.get(), re.get()};
+    e = Ref::Steal(NewException(type, args, 4));
+  } else {
+    Value args[5] = {enc.get(), object, st.get(), en.get(), re.get()};
+    e = Ref::Steal(NewException(type, args, 5));
+  }
+  if (!e) return;
+  Raise(e.get());
+}
+
 Value RaiseNoMemory() {
   if (g_memory_error == nullptr) {
     std::fprintf(stderr, "pyrt: out of memory before start-up\n");
@@ -318,7 +337,14 @@ Value NewException(TypeObject* type, const Value* args, size_t nargs) {
 Value NewExceptionMessage(TypeObject* type, std::string_view message) {
   Value s = NewStrSurrogatePass(message);
   if (!s) return s;
-  Value e = NewException(type, &s, 1);
+  Value e;
+  if (IsSubtype(type, &kUnicodeErrorType) && !HasFlag(type, kTypeHeapType)) {
+    // The unicode errors' constructors require their five fields; a C++ raise with just a
+    // message (RaiseNew) builds the instance directly, as PyErr_Format does in CPython.
+    e = type->new_(type, &s, 1, Value());
+  } else {
+    e = NewException(type, &s, 1);
+  }
   Decref(s);
   return e;
 }
@@ -851,16 +877,20 @@ int OSErrorInit(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (nargs >= 2 && nargs <= 5) {
     SetField(&o->myerrno, args[0]);
     SetField(&o->strerror, args[1]);
-    if (nargs >= 3) SetField(&o->filename, args[2]);
-    if (nargs >= 5) SetField(&o->filename2, args[4]);
-    if (IsSubtype(TypeOf(self), &kBlockingIOErrorType) && nargs == 3 && IsInt(args[2])) {
-      SetField(&o->written, args[2]);
-      Value old = o->filename;
-      o->filename = Value();
-      Decref(old);
+    Value filename = nargs >= 3 ? args[2] : Value();
+    if (filename && !IsNone(filename)) {
+      if (IsSubtype(TypeOf(self), &kBlockingIOErrorType) && (IsInt(filename) || HasIndex(filename))) {
+        int64_t w = AsIndex(filename, &kValueErrorType);
+        if (w == -1 && ErrorOccurred()) return -1;
+        Ref wr = Ref::Steal(NewInt(w));
+        SetField(&o->written, wr.get());
+      } else {
+        SetField(&o->filename, filename);
+        if (nargs >= 5 && !IsNone(args[4])) SetField(&o->filename2, args[4]);
+        // filename, winerror and filename2 are removed from args (as CPython).
+        return SetArgs(self, args, 2);
+      }
     }
-    // args keeps only (errno, strerror) when a filename was given.
-    if (o->filename && !IsNone(o->filename)) return SetArgs(self, args, 2);
   }
   return SetArgs(self, args, nargs);
 }
@@ -1025,46 +1055,108 @@ int UnicodeErrorInit(Value self, const Value* args, size_t nargs, Value kwnames)
   if (ExcInit(self, args, nargs, kwnames) < 0) return -1;
   auto* o = As<UnicodeErrorObject>(self);
   TypeObject* t = TypeOf(self);
+  const bool encode = IsSubtype(t, &kUnicodeEncodeErrorType);
+  const bool decode = IsSubtype(t, &kUnicodeDecodeErrorType);
   const bool translate = IsSubtype(t, &kUnicodeTranslateErrorType);
+  if (!encode && !decode && !translate) return 0;  // plain UnicodeError takes anything
+  // CPython: PyArg_ParseTuple(args, "UOnnU") / "Uy*nnU" / "UnnU".
   const size_t want = translate ? 4 : 5;
-  if (nargs == want) {
-    Value* fields[5] = {&o->encoding, &o->object, &o->start, &o->end, &o->reason};
-    size_t first = translate ? 1 : 0;
-    for (size_t i = 0; i < nargs; ++i) SetField(fields[first + i], args[i]);
+  if (nargs != want) {
+    RaiseNew(&kTypeErrorType, "function takes exactly %zu arguments (%zu given)", want, nargs);
+    return -1;
   }
+  size_t i = 0;
+  Value encoding, object;
+  if (!translate) {
+    encoding = args[i++];
+    if (!IsStr(encoding)) {
+      RaiseNew(&kTypeErrorType, "argument 1 must be str, not %s", TypeName(TypeOf(encoding)));
+      return -1;
+    }
+  }
+  object = args[i++];
+  if ((encode || translate) && !IsStr(object)) {
+    RaiseNew(&kTypeErrorType, "argument %zu must be str, not %s", i, TypeName(TypeOf(object)));
+    return -1;
+  }
+  if (decode && TypeOf(object)->getbuffer == nullptr) {
+    RaiseNew(&kTypeErrorType, "a bytes-like object is required, not '%s'", TypeName(TypeOf(object)));
+    return -1;
+  }
+  Value start = args[i++], end = args[i++];
+  for (Value v : {start, end}) {
+    if (AsIndex(v, &kOverflowErrorType) == -1 && ErrorOccurred()) return -1;
+  }
+  Value reason = args[i++];
+  if (!IsStr(reason)) {
+    RaiseNew(&kTypeErrorType, "argument %zu must be str, not %s", i, TypeName(TypeOf(reason)));
+    return -1;
+  }
+  Ref s = Ref::Steal(Index(start)), e = Ref::Steal(Index(end));
+  if (!s || !e) return -1;
+  if (encoding) SetField(&o->encoding, encoding);
+  SetField(&o->object, object);
+  SetField(&o->start, s.get());
+  SetField(&o->end, e.get());
+  SetField(&o->reason, reason);
   return 0;
 }
+
+std::string CharEscape(uint32_t c) {
+  char buf[16];
+  if (c <= 0xff) std::snprintf(buf, sizeof buf, "\\x%02x", c);
+  else if (c <= 0xffff) std::snprintf(buf, sizeof buf, "\\u%04x", c);
+  else std::snprintf(buf, sizeof buf, "\\U%08x", c);
+  return buf;
+}
+
 Value UnicodeErrorStr(Value self) {
   auto* o = As<UnicodeErrorObject>(self);
-  if (!o->reason || !o->start || !o->object) return ExcStr(self);
+  if (!o->reason || !o->start || !o->object || !o->end) return ExcStr(self);
   int64_t start = 0, end = 0;
   (void)IntToInt64(o->start, &start);
-  (void)IntToInt64(o->end ? o->end : o->start, &end);
-  Ref reason = Ref::Steal(Str(o->reason));
-  if (!reason) return Value();
+  (void)IntToInt64(o->end, &end);
   TypeObject* t = TypeOf(self);
-  char buf[128];
   StrBuilder b;
-  if (IsSubtype(t, &kUnicodeEncodeErrorType) && IsStr(o->object)) {
-    Ref enc = Ref::Steal(Str(o->encoding ? o->encoding : None()));
-    if (!enc) return Value();
-    b.Append("'");
-    b.AppendStr(enc.get());
-    if (end == start + 1 && start < StrLength(o->object)) {
-      uint32_t c = StrAt(o->object, start);
-      if (c <= 0xff) std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      else if (c <= 0xffff) std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      else std::snprintf(buf, sizeof buf, "\\U%08x", c);
-      b.Append("' codec can't encode character '");
-      b.Append(buf);
-      std::snprintf(buf, sizeof buf, "' in position %lld: ", static_cast<long long>(start));
-      b.Append(buf);
+  char buf[160];
+  if (IsSubtype(t, &kUnicodeTranslateErrorType) || IsSubtype(t, &kUnicodeEncodeErrorType)) {
+    const bool translate = IsSubtype(t, &kUnicodeTranslateErrorType);
+    if (!translate) {
+      b.Append("'");
+      b.AppendStr(o->encoding);
+      b.Append("' codec can't encode ");
     } else {
-      std::snprintf(buf, sizeof buf, "' codec can't encode characters in position %lld-%lld: ",
-                    static_cast<long long>(start), static_cast<long long>(end - 1));
-      b.Append(buf);
+      b.Append("can't translate ");
     }
-    b.AppendStr(reason.get());
+    if (start >= 0 && start < StrLength(o->object) && end == start + 1) {
+      b.Append("character '");
+      b.Append(CharEscape(StrAt(o->object, start)));
+      std::snprintf(buf, sizeof buf, "' in position %lld: ", static_cast<long long>(start));
+    } else {
+      std::snprintf(buf, sizeof buf, "characters in position %lld-%lld: ",
+                    static_cast<long long>(start), static_cast<long long>(end - 1));
+    }
+    b.Append(buf);
+    b.AppendStr(o->reason);
+    return b.Finish();
+  }
+  if (IsSubtype(t, &kUnicodeDecodeErrorType)) {
+    b.Append("'");
+    b.AppendStr(o->encoding);
+    int64_t len = Length(o->object);
+    if (len < 0) ClearError();
+    if (start >= 0 && start < len && end == start + 1) {
+      Ref byte = Ref::Steal(GetItem(o->object, Value::SmallInt(start)));
+      int64_t v = byte ? AsInt64(byte.get()) : 0;
+      if (!byte) ClearError();
+      std::snprintf(buf, sizeof buf, "' codec can't decode byte 0x%02llx in position %lld: ",
+                    static_cast<long long>(v & 0xff), static_cast<long long>(start));
+    } else {
+      std::snprintf(buf, sizeof buf, "' codec can't decode bytes in position %lld-%lld: ",
+                    static_cast<long long>(start), static_cast<long long>(end - 1));
+    }
+    b.Append(buf);
+    b.AppendStr(o->reason);
     return b.Finish();
   }
   return ExcStr(self);
@@ -1406,7 +1498,9 @@ void SetupExceptionTypes() {
   kSyntaxErrorType.members = kSyntaxErrorMembers;
   kUnicodeErrorType.init = UnicodeErrorInit;
   kUnicodeErrorType.str = UnicodeErrorStr;
-  kUnicodeErrorType.members = kUnicodeErrorMembers;
+  kUnicodeEncodeErrorType.members = kUnicodeErrorMembers;
+  kUnicodeDecodeErrorType.members = kUnicodeErrorMembers;
+  kUnicodeTranslateErrorType.members = kUnicodeErrorMembers;
   kBaseExceptionGroupType.new_ = GroupNew;
   kBaseExceptionGroupType.init = GroupInit;
   kBaseExceptionGroupType.str = GroupStr;

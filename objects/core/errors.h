@@ -144,6 +144,12 @@ void RaiseNew(TypeObject* type, const char* fmt, ...);
 void RaiseNewV(TypeObject* type, const char* fmt, va_list ap);
 // Raises type(*args) for a tuple of arguments (e.g. KeyError(key): RaiseWithArg).
 void RaiseWithArg(TypeObject* type, Value arg);
+// Raises UnicodeEncodeError / UnicodeDecodeError(encoding, object, start, end, reason)
+// (object a str, or a bytes-like object for decoding) or UnicodeTranslateError(object,
+// start, end, reason) (`encoding` ignored), with CPython's str(): "'utf-8' codec can't
+// encode character '\ud800' in position 0: surrogates not allowed".
+void RaiseUnicodeError(TypeObject* type, std::string_view encoding, Value object, int64_t start,
+                       int64_t end, std::string_view reason);
 // Raises MemoryError (preallocated instance; never allocates). Returns Value{}.
 Value RaiseNoMemory();
 // Raises SystemError "bad argument to internal function" (PyErr_BadInternalCall).

@@ -43,7 +43,7 @@ std::string Text(Value v) {  // steals
 
 TEST(Exceptions, MatchPython) {
   InitRuntime();
-  static const char* kAttrs[] = {"value", "code", "errno", "strerror", "filename", "filename2",
+  static const char* kAttrs[] = {"encoding", "object", "start", "end", "reason", "value", "code", "errno", "strerror", "filename", "filename2",
                                  "msg", "lineno", "offset", "text", "end_lineno", "end_offset",
                                  "name", "path", "characters_written"};
   auto cases = objects_testing::RunPythonCases("objects/core/testdata/exc_cases.py");

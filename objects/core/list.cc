@@ -9,6 +9,7 @@
 #include "objects/core/abstract.h"
 #include "objects/core/args.h"
 #include "objects/core/errors.h"
+#include "objects/core/float.h"
 #include "objects/core/int.h"
 #include "objects/core/none.h"
 #include "objects/core/object_type.h"
@@ -1032,13 +1033,37 @@ int ListSort(Value list, Value key, bool reverse) {
       std::reverse(saved_items, saved_items + saved_size);
       if (use_key) std::reverse(keys.begin(), keys.end());
     }
-    auto lt = [](const Value& a, const Value& b) -> timsort::Less {
-      if (a.is_small_int() && b.is_small_int()) {
-        return a.small_int() < b.small_int() ? timsort::Less::kTrue : timsort::Less::kFalse;
+    // Homogeneous keys of exact str, int or float compare without dispatch (their `<`
+    // cannot be overridden), as CPython's unsafe_*_compare pre-check does.
+    const Value* sort_keys = use_key ? keys.data() : saved_items;
+    enum class Kind { kGeneric, kStr, kInt, kFloat } kind = Kind::kGeneric;
+    if (saved_size > 1) {
+      auto kind_of = [](Value v) {
+        if (IsExactInt(v)) return Kind::kInt;
+        if (v.is_object() && TypeOf(v) == &kStrType) return Kind::kStr;
+        if (v.is_object() && TypeOf(v) == &kFloatType) return Kind::kFloat;
+        return Kind::kGeneric;
+      };
+      kind = kind_of(sort_keys[0]);
+      for (int64_t i = 1; i < saved_size && kind != Kind::kGeneric; ++i) {
+        if (kind_of(sort_keys[i]) != kind) kind = Kind::kGeneric;
       }
+    }
+    auto to_less = [](bool b) { return b ? timsort::Less::kTrue : timsort::Less::kFalse; };
+    auto generic_lt = [&](const Value& a, const Value& b) -> timsort::Less {
+      if (a.is_small_int() && b.is_small_int()) return to_less(a.small_int() < b.small_int());
       int r = RichCompareBool(a, b, CompareOp::kLt);
       if (r < 0) return timsort::Less::kError;
-      return r ? timsort::Less::kTrue : timsort::Less::kFalse;
+      return to_less(r != 0);
+    };
+    auto lt = [&](const Value& a, const Value& b) -> timsort::Less {
+      switch (kind) {
+        case Kind::kStr: return to_less(StrCompare(a, b) < 0);
+        case Kind::kInt: return to_less(IntCompare(a, b) < 0);
+        case Kind::kFloat: return to_less(FloatValue(a) < FloatValue(b));
+        case Kind::kGeneric: break;
+      }
+      return generic_lt(a, b);
     };
     timsort::Status st = timsort::Status::kOk;
     if (saved_size > 1) {

@@ -628,11 +628,7 @@ int TypeSetName(Value self, Value value, void*) {
     RaiseNew(&kTypeErrorType, "can only assign string to %s.__name__, not '%T'", TypeName(t), value);
     return -1;
   }
-  // The C name string is owned by the heap type's data; keep the old one alive.
-  Incref(value);
-  Value old = t->name_str;
-  t->name_str = value;
-  Decref(old);
+  core_internal::SetHeapTypeName(t, value);
   return 0;
 }
 Value TypeGetQualname(Value self, void*) {

@@ -48,6 +48,8 @@ Value ReturnArgs(Value self, const Value* args, size_t nargs, Value kwnames) {
   Ref t = Ref::Steal(TupleFromArray(all.data(), all.size()));
   return TuplePack({t.get(), kwnames ? kwnames : None()});
 }
+Value RaisingGet(Value, Value) { return Error(&kAttributeErrorType, "inner"); }
+const MethodDef kRaisingGet = MethodDef::OneArg("rget", RaisingGet);
 Value HashImpl(Value) { return NewInt(12345); }
 Value LenImpl(Value) { return NewInt(3); }
 Value EqAlwaysTrue(Value, Value) { return NewBool(true); }
@@ -143,6 +145,11 @@ TEST_F(Protocol, DescriptorOrder) {
   EXPECT_EQ(S(GetAttr(ai.get(), "nope")), "<AttributeError: 'D' object has no attribute 'nope'>");
   SetMethod(a.get(), &kGetattr);
   EXPECT_EQ(S(GetAttr(ai.get(), "nope")), "'dyn:nope'");  // __getattr__ only when missing
+  // A descriptor raising AttributeError also falls back to __getattr__.
+  Ref rget = Ref::Steal(NewBuiltinFunction(&kRaisingGet, Value()));
+  Ref rprop = Ref::Steal(Call1(TypeValue(&kPropertyType), rget.get()));
+  ASSERT_EQ(SetAttr(a.get(), "r", rprop.get()), 0);
+  EXPECT_EQ(S(GetAttr(ai.get(), "r")), "'dyn:r'");
   EXPECT_EQ(S(GetAttr(ai.get(), "y")), "2");
   EXPECT_EQ(S(GetAttr(a.get(), "y")), "'class-attr'");
 }
@@ -294,6 +301,9 @@ TEST_F(Protocol, SubclassesOfBuiltinsKeepAttributes) {
   Ref inst = Ref::Steal(Call0(cls.get()));
   EXPECT_EQ(S(GetAttr(inst.get(), "k")), "9");
   EXPECT_EQ(S(Repr(cls.get())), "\"<class 'WithMeta'>\"");
+  Ref renamed = Ref::Steal(NewStr("Renamed"));
+  ASSERT_EQ(SetAttr(cls.get(), "__name__", renamed.get()), 0);
+  EXPECT_EQ(S(GetAttr(inst.get(), "zz")), "<AttributeError: 'Renamed' object has no attribute 'zz'>");
 }
 
 }  // namespace
@@ -340,6 +350,38 @@ TEST_F(Protocol, ReduceExForCopyAndPickle) {
   hooks.import_module = nullptr;
   SetVmHooks(hooks);
   Decref(g_copyreg);
+}
+
+}  // namespace
+}  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST_F(Protocol, AbstractClassesAndTypeChecks) {
+  Ref a = Ref::Steal(MakeClass("Abs", {}));
+  Ref names = Ref::Steal(TuplePack({Intern("g"), Intern("f")}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", names.get()), 0);
+  EXPECT_EQ(S(Call0(a.get())),
+            "<TypeError: Can't instantiate abstract class Abs with abstract methods f, g>");
+  Ref one = Ref::Steal(TuplePack({Intern("g")}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", one.get()), 0);
+  EXPECT_EQ(S(Call0(a.get())),
+            "<TypeError: Can't instantiate abstract class Abs with abstract method g>");
+  Ref empty = Ref::Steal(TuplePack({}));
+  ASSERT_EQ(SetAttr(a.get(), "__abstractmethods__", empty.get()), 0);
+  EXPECT_NE(S(Call0(a.get())).find("<Abs object at"), std::string::npos);
+
+  EXPECT_EQ(IsInstance(True(), TypeValue(&kIntType)), 1);
+  Ref types = Ref::Steal(TuplePack({TypeValue(&kStrType), TypeValue(&kFloatType)}));
+  EXPECT_EQ(IsInstance(Value::SmallInt(1), types.get()), 0);
+  EXPECT_EQ(IsSubclass(TypeValue(&kBoolType), TypeValue(&kIntType)), 1);
+  EXPECT_EQ(IsSubclass(Value::SmallInt(1), TypeValue(&kIntType)), -1);
+  EXPECT_EQ(Err(), "TypeError: issubclass() arg 1 must be a class");
+  EXPECT_EQ(IsInstance(Value::SmallInt(1), Value::SmallInt(1)), -1);
+  EXPECT_EQ(Err(), "TypeError: isinstance() arg 2 must be a type, a tuple of types, or a union");
+  EXPECT_EQ(IsSubclass(TypeValue(&kIntType), Value::SmallInt(1)), -1);
+  EXPECT_EQ(Err(), "TypeError: issubclass() arg 2 must be a class, a tuple of classes, or a union");
 }
 
 }  // namespace

@@ -133,7 +133,12 @@ Value SlotGetattro(Value self, Value name) {
   if (getattribute == object_ga || !getattribute) {
     r = GenericGetAttr(self, name, getattr.has_value());
     if (r || !getattr) return r;
-    if (ErrorOccurred()) return Value();
+    // A missing attribute, or a descriptor raising AttributeError, falls back to
+    // __getattr__.
+    if (ErrorOccurred()) {
+      if (!ExceptionMatches(&kAttributeErrorType)) return Value();
+      ClearError();
+    }
   } else {
     r = Call1Special(self, N().__getattribute__, name);
     if (r || !getattr) return r;

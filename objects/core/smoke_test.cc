@@ -120,3 +120,47 @@ TEST(Smoke, TypeDictIsAReadOnlyProxy) {
 
 }  // namespace
 }  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, StrJoin) {
+  Ref sep = Ref::Steal(NewStr("-"));
+  Ref a = Ref::Steal(NewStr("é")), b = Ref::Steal(NewStr("日本"));
+  Ref t = Ref::Steal(TuplePack({Intern("a"), a.get(), b.get(), EmptyStr()}));
+  Value arg = t.get();
+  EXPECT_EQ(RS(CallMethod(sep.get(), "join", &arg, 1)), "'a-é-日本-'");
+  Ref bad = Ref::Steal(TuplePack({Intern("a"), Value::SmallInt(1)}));
+  arg = bad.get();
+  EXPECT_EQ(RS(CallMethod(sep.get(), "join", &arg, 1)),
+            "<error: TypeError: sequence item 1: expected str instance, int found>");
+  Ref it = Ref::Steal(GetIter(t.get()));
+  arg = it.get();
+  EXPECT_EQ(RS(CallMethod(EmptyStr(), "join", &arg, 1)), "'aé日本'");
+}
+
+}  // namespace
+}  // namespace pyrt
+
+namespace pyrt {
+namespace {
+
+TEST(Smoke, UnicodeErrorsFromCpp) {
+  EXPECT_EQ(RS(NewStr("\xff")),
+            "<error: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 0: "
+            "invalid start byte>");
+  Value s = NewStrFromCodePoints(U"a\xd800");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(AsUtf8(s), nullptr);
+  Ref e = Ref::Steal(FetchError());
+  EXPECT_EQ(FormatExceptionOnly(e.get()),
+            "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 1: "
+            "surrogates not allowed");
+  EXPECT_EQ(ReprUtf8(Ref::Steal(GetAttr(e.get(), "start")).get()), "1");
+  RaiseNew(&kUnicodeEncodeErrorType, "plain %s", "message");
+  EXPECT_EQ(FormatExceptionOnly(Ref::Steal(FetchError()).get()), "UnicodeEncodeError: plain message");
+  Decref(s);
+}
+
+}  // namespace
+}  // namespace pyrt

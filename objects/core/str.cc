@@ -270,19 +270,7 @@ const char* AsUtf8(Value s, int64_t* size) {
       if (c >= 0xD800 && c <= 0xDFFF) {
         int64_t j = i + 1;
         while (j < o->length && StrAt(s, j) >= 0xD800 && StrAt(s, j) <= 0xDFFF) ++j;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "\\u%04x", c);
-        if (j - i == 1) {
-          RaiseNew(&kUnicodeEncodeErrorType,
-                   "'utf-8' codec can't encode character '%s' in position %lld: surrogates "
-                   "not allowed",
-                   buf, static_cast<long long>(i));
-        } else {
-          RaiseNew(&kUnicodeEncodeErrorType,
-                   "'utf-8' codec can't encode characters in position %lld-%lld: surrogates "
-                   "not allowed",
-                   static_cast<long long>(i), static_cast<long long>(j - 1));
-        }
+        RaiseUnicodeError(&kUnicodeEncodeErrorType, "utf-8", s, i, j, "surrogates not allowed");
         return nullptr;
       }
     }
@@ -414,18 +402,53 @@ Value StrConcat(Value a, Value b) {
 }
 
 Value StrJoin(Value sep, const Value* items, size_t n) {
-  std::u32string out;
-  std::u32string sepcp = StrCodePoints(sep);
+  if (n == 0) {
+    Incref(EmptyStr());
+    return EmptyStr();
+  }
+  int64_t total = 0;
+  int kind = StrKind(sep);
+  bool ascii = StrIsAscii(sep);
   for (size_t i = 0; i < n; ++i) {
     if (!IsStr(items[i])) {
       RaiseNew(&kTypeErrorType, "sequence item %zu: expected str instance, %T found", i,
                items[i]);
       return Value();
     }
-    if (i > 0) out += sepcp;
-    out += StrCodePoints(items[i]);
+    total += StrLength(items[i]);
+    kind = std::max(kind, StrKind(items[i]));
+    ascii = ascii && StrIsAscii(items[i]);
   }
-  return NewStrFromCodePoints(out);
+  if (n == 1 && IsExactStr(items[0])) {
+    Incref(items[0]);
+    return items[0];
+  }
+  const int64_t nsep = StrLength(sep);
+  total += nsep * static_cast<int64_t>(n - 1);
+  Value r = AllocStr(&kStrType, total, kind);
+  if (!r) return r;
+  StrObject* d = AsStrObject(r);
+  int64_t pos = 0;
+  auto copy = [&](Value part) {
+    StrObject* o = AsStrObject(part);
+    if (o->kind == kind) {
+      std::memcpy(static_cast<char*>(d->data()) + pos * kind, o->data(),
+                  static_cast<size_t>(o->length) * kind);
+    } else {
+      for (int64_t j = 0; j < o->length; ++j) StoreAt(d, pos + j, StrAt(part, j));
+    }
+    pos += o->length;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && nsep > 0) copy(sep);
+    copy(items[i]);
+  }
+  d->ascii = ascii;
+  if (ascii) {
+    d->utf8 = static_cast<const char*>(d->data());
+    d->utf8_length = d->length;
+  }
+  return r;
 }
 
 Value StrRepr(Value s) {
@@ -779,6 +802,9 @@ Value StrFormatMethod(Value self, Value spec) {
 }
 
 Value StrJoinMethod(Value self, Value iterable) {
+  if (IsExactTuple(iterable)) {
+    return StrJoin(self, TupleItems(iterable), static_cast<size_t>(TupleSize(iterable)));
+  }
   Ref it = Ref::Steal(GetIter(iterable));
   if (!it) return Value();
   std::vector<Ref> items;

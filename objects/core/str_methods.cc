@@ -178,10 +178,9 @@ Value MIndex(Value self, const Value* a, size_t n) { return FindImpl("index", Fi
 Value MRIndex(Value self, const Value* a, size_t n) { return FindImpl("rindex", FindKind::kRIndex, self, a, n); }
 Value MCount(Value self, const Value* a, size_t n) { return FindImpl("count", FindKind::kCount, self, a, n); }
 
-// tailmatch: 1/0, -1 on error.
-int TailMatch(const std::u32string& s, Value substr, int64_t start, int64_t end, bool suffix) {
-  const std::u32string sub = StrCodePoints(substr);
-  const auto len = static_cast<int64_t>(s.size());
+// tailmatch: 1/0. Compares code points in place (no conversion of either string).
+int TailMatch(Value self, Value substr, int64_t start, int64_t end, bool suffix) {
+  const int64_t len = StrLength(self);
   if (end > len) {
     end = len;
   } else if (end < 0) {
@@ -192,12 +191,15 @@ int TailMatch(const std::u32string& s, Value substr, int64_t start, int64_t end,
     start += len;
     if (start < 0) start = 0;
   }
-  const auto sublen = static_cast<int64_t>(sub.size());
+  const int64_t sublen = StrLength(substr);
   end -= sublen;
   if (end < start) return 0;
   if (sublen == 0) return 1;
   const int64_t at = suffix ? end : start;
-  return Text(s).substr(at, sublen) == Text(sub) ? 1 : 0;
+  for (int64_t i = 0; i < sublen; ++i) {
+    if (StrAt(self, at + i) != StrAt(substr, i)) return 0;
+  }
+  return 1;
 }
 
 Value StartsEndsWith(const char* name, bool suffix, Value self, const Value* args,
@@ -206,7 +208,7 @@ Value StartsEndsWith(const char* name, bool suffix, Value self, const Value* arg
   int64_t start = 0, end = INT64_MAX;
   if (nargs >= 2 && !SliceIndexArg(args[1], &start)) return Value();
   if (nargs >= 3 && !SliceIndexArg(args[2], &end)) return Value();
-  const std::u32string s = StrCodePoints(self);
+  const Value s = self;
   Value prefix = args[0];
   if (IsTuple(prefix)) {
     for (int64_t i = 0; i < TupleSize(prefix); ++i) {

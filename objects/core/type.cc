@@ -481,6 +481,7 @@ struct HeapTypeData {
   std::vector<MemberDef> slot_members;
   std::vector<std::string> slot_names;
   std::string name_utf8;
+  std::vector<std::string> old_names;
   size_t nslots = 0;  // Value slots added by this class (from its own __slots__)
   size_t slots_offset = 0;
 };
@@ -490,6 +491,21 @@ HeapTypeData* DataOf(TypeObject* t) { return static_cast<HeapTypeData*>(t->vm_da
 }  // namespace
 
 namespace core_internal {
+// Renames a heap type (type.__name__ = ...): the C name used in messages follows.
+void SetHeapTypeName(TypeObject* t, Value name) {
+  HeapTypeData* d = DataOf(t);
+  Incref(name);
+  Value old = t->name_str;
+  t->name_str = name;
+  Decref(old);
+  if (d != nullptr) {
+    d->old_names.push_back(std::move(d->name_utf8));  // messages may still hold the old one
+    d->name_utf8 = StrToUtf8Lossless(name);
+    t->name = d->name_utf8.c_str();
+    t->hooks.name = t->name;
+  }
+}
+
 // The __slots__ member names (mangled) of heap type t and its heap bases, with offsets.
 void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out) {
   for (TypeObject* b = t; b != nullptr && HasFlag(b, kTypeHeapType); b = b->base) {

@@ -1,5 +1,5 @@
-// Differential tests of list, range, set/frozenset, dict views and the iterator types
-// against python3: testdata/types_cases.py prints operations with their expected results
+// Differential tests of list, range, set/frozenset, dict views, the iterator types, str
+// methods, complex, bytes/bytearray and int/float extras against python3: testdata/types_cases.py prints operations with their expected results
 // (see its docstring for the format); this test builds the same values through pyrt's C++
 // API, performs each operation through the abstract API (so method descriptors, slots and
 // argument parsing are exercised too) and compares repr() texts or exception lines.
@@ -19,6 +19,7 @@
 #include "objects/core/list.h"
 #include "objects/core/range.h"
 #include "objects/core/set.h"
+#include "memory/allocator.h"
 #include "objects/testing/python_cases.h"
 
 namespace pyrt {
@@ -311,6 +312,31 @@ TEST_F(TypesTest, MatchesPython) {
   EXPECT_EQ(failures, 0);
 }
 
+// Replaying every case must not leak references: after warming up (interned names,
+// method caches, free pools), another full replay leaves the number of live allocator
+// blocks unchanged.
+size_t LiveBlocks() {
+  Heap().Collect();
+  memory::Stats s = memory::DefaultAllocator().GetStats();
+  return s.small_blocks_in_use + s.large_blocks_in_use;
+}
+
+TEST_F(TypesTest, CasesAreRefcountBalanced) {
+  const auto cases = RunPythonCases("objects/core/testdata/types_cases.py", "PYTHONHASHSEED=0");
+  auto replay = [&cases] {
+    for (const auto& c : cases) {
+      (void)RunCase(c[0], c[1], c[2]);
+      if (ErrorOccurred()) ClearError();
+    }
+  };
+  replay();
+  replay();
+  const size_t before = LiveBlocks();
+  replay();
+  const size_t after = LiveBlocks();
+  EXPECT_EQ(after, before);
+}
+
 // --- things the differential cases cannot express ---------------------------------------
 
 TEST_F(TypesTest, ListModifiedDuringSortIsDetected) {
@@ -387,6 +413,90 @@ TEST_F(TypesTest, CyclesThroughContainersAreCollected) {
   }
   EXPECT_GE(Heap().Collect(), 300u);
   Heap().Enable();
+}
+
+// --- containers whose keys run hostile Python-level code --------------------------------
+
+// A class whose __eq__ mutates a global container and whose __hash__ is constant, so every
+// lookup calls __eq__; the containers must survive (restart or stop), never crash.
+Value g_victim;  // the container the dunders mutate
+
+Value EvilEq(Value self, Value other) {
+  if (IsList(g_victim)) {
+    ListClear(g_victim);
+  } else if (IsSet(g_victim)) {
+    SetClear(g_victim);
+    if (SetAdd(g_victim, Value::SmallInt(7)) < 0) return Value();
+  } else if (IsDict(g_victim)) {
+    DictClear(g_victim);
+  }
+  return NewBool(self == other);
+}
+Value EvilHash(Value) { return NewInt(42); }
+Value EvilLt(Value, Value) {
+  if (IsList(g_victim) && ListAppend(g_victim, None()) < 0) return Value();
+  return NewBool(false);
+}
+const MethodDef kEvilEq = MethodDef::OneArg("__eq__", EvilEq);
+const MethodDef kEvilHash = MethodDef::NoArgs("__hash__", EvilHash);
+const MethodDef kEvilLt = MethodDef::OneArg("__lt__", EvilLt);
+
+Ref MakeEvilClass() {
+  Ref name = Ref::Steal(NewStr("Evil"));
+  Ref ns = Ref::Steal(NewDict());
+  Ref cls = Ref::Steal(NewClass(&kTypeType, name.get(), EmptyTuple(), ns.get()));
+  EXPECT_TRUE(cls);
+  for (const MethodDef* def : {&kEvilEq, &kEvilHash, &kEvilLt}) {
+    Ref m = Ref::Steal(NewMethodDescr(AsType(cls.get()), def));
+    EXPECT_EQ(SetAttr(cls.get(), def->name, m.get()), 0);
+  }
+  return cls;
+}
+
+TEST_F(TypesTest, HostileKeysDoNotCrash) {
+  Ref cls = MakeEvilClass();
+  std::vector<Ref> objs;
+  for (int i = 0; i < 20; ++i) objs.push_back(Ref::Steal(Call0(cls.get())));
+  // set: adds and lookups whose __eq__ clears the set.
+  Ref s = Ref::Steal(NewSet());
+  g_victim = s.get();
+  for (const Ref& o : objs) {
+    if (SetAdd(s.get(), o.get()) < 0) ClearError();
+    if (SetContains(s.get(), o.get()) < 0) ClearError();
+    if (SetDiscard(s.get(), o.get()) < 0) ClearError();
+  }
+  Ref other = Ref::Steal(NewSet());
+  for (const Ref& o : objs) ASSERT_EQ(SetAdd(other.get(), o.get()), 0);
+  Ref inter = Ref::Steal(CallMethod(s.get(), "intersection", std::vector<Value>{other.get()}.data(), 1));
+  if (!inter) ClearError();
+  // list: remove/count/index/contains whose __eq__ clears the list.
+  Ref l = Ref::Steal(NewList(0));
+  g_victim = l.get();
+  for (const Ref& o : objs) ASSERT_EQ(ListAppend(l.get(), o.get()), 0);
+  Value probe = Value::SmallInt(3);
+  for (const char* m : {"count", "remove", "index"}) {
+    for (const Ref& o : objs) ASSERT_EQ(ListAppend(l.get(), o.get()), 0);
+    Ref r = Ref::Steal(CallMethod(l.get(), m, &probe, 1));
+    if (!r) ClearError();
+  }
+  for (const Ref& o : objs) ASSERT_EQ(ListAppend(l.get(), o.get()), 0);
+  EXPECT_GE(Contains(l.get(), objs[0].get()), 0);
+  // list.sort whose __lt__ appends to the list.
+  for (const Ref& o : objs) ASSERT_EQ(ListAppend(l.get(), o.get()), 0);
+  const int64_t n = ListSize(l.get());
+  EXPECT_EQ(ListSort(l.get(), Value(), false), -1);
+  Ref exc = Ref::Steal(FetchError());
+  EXPECT_EQ(FormatExceptionOnly(exc.get()), "ValueError: list modified during sort");
+  EXPECT_EQ(ListSize(l.get()), n);
+  // dict views: items containment whose value __eq__ clears the dict.
+  Ref d = Ref::Steal(NewDict());
+  g_victim = d.get();
+  ASSERT_EQ(DictSetItem(d.get(), Value::SmallInt(1), objs[0].get()), 0);
+  Ref pair = Ref::Steal(TuplePack({Value::SmallInt(1), objs[1].get()}));
+  Ref items = Ref::Steal(NewDictItems(d.get()));
+  EXPECT_GE(Contains(items.get(), pair.get()), 0);
+  g_victim = Value();
+  ListClear(l.get());
 }
 
 }  // namespace

@@ -294,6 +294,133 @@ Value BuiltinAiter(Value, Value x) {
   return it;
 }
 
+// --- anext(ait, default): the anext_awaitable wrapper ---
+//
+// Awaiting it awaits ait.__anext__() and turns a StopAsyncIteration from it into
+// StopIteration(default), i.e. the await evaluates to `default`. The iterator of the
+// __anext__() awaitable is created once, on first use, and driven by __next__, send,
+// throw and close.
+
+struct AnextAwaitableObject {
+  Object head;
+  Value wrapped;        // the async iterator (owned)
+  Value default_value;  // owned
+  Value it;             // the awaitable's iterator (owned) or Value{} until first use
+};
+
+TypeObject kAnextAwaitableType;
+
+AnextAwaitableObject* AsAnext(Value v) { return reinterpret_cast<AnextAwaitableObject*>(v.object()); }
+
+int AnextTraverse(Object* o, gc::VisitFn visit, void* arg) {
+  auto* a = reinterpret_cast<AnextAwaitableObject*>(o);
+  for (Value v : {a->wrapped, a->default_value, a->it}) {
+    if (Object* p = v.object_or_null()) {
+      if (int r = visit(p, arg)) return r;
+    }
+  }
+  return 0;
+}
+
+void AnextClear(Object* o) {
+  auto* a = reinterpret_cast<AnextAwaitableObject*>(o);
+  Value vals[] = {a->wrapped, a->default_value, a->it};
+  a->wrapped = a->default_value = a->it = Value();
+  for (Value v : vals) Decref(v);
+}
+
+void AnextDealloc(Object* o) {
+  if (gc::Collector::IsTracked(o)) gc::Collector::Untrack(o);
+  AnextClear(o);
+  FreeInstance(o);
+}
+
+Value AnextSelf(Value self) {
+  Incref(self);
+  return self;
+}
+
+// The iterator of ait.__anext__()'s awaitable (borrowed), created on first use.
+Value AnextIter(Value self) {
+  AnextAwaitableObject* a = AsAnext(self);
+  if (a->it) return a->it;
+  if (!a->wrapped) return Error(&kRuntimeErrorType, "cannot reuse already awaited anext()");
+  TypeObject* t = TypeOf(a->wrapped);
+  if (t->anext == nullptr) {
+    RaiseNew(&kTypeErrorType, "'%.200s' object is not an async iterator", TypeName(t));
+    return Value();
+  }
+  Ref awaitable = Ref::Steal(t->anext(a->wrapped));
+  if (!awaitable) return Value();
+  TypeObject* at = TypeOf(awaitable.get());
+  if (at->await == nullptr) {
+    RaiseNew(&kTypeErrorType, "'%.200s' object is not awaitable", TypeName(at));
+    return Value();
+  }
+  a->it = at->await(awaitable.get());
+  return a->it;
+}
+
+// A StopAsyncIteration from the wrapped iterator becomes StopIteration(default).
+Value AnextResult(Value self, Value r) {
+  if (!r && ExceptionMatches(&kStopAsyncIterationType)) {
+    ClearError();
+    RaiseStopIteration(AsAnext(self)->default_value);
+  }
+  return r;
+}
+
+Value AnextIterNext(Value self) {
+  Value it = AnextIter(self);
+  if (!it) return Value();
+  TypeObject* t = TypeOf(it);
+  if (t->iternext == nullptr) return AnextResult(self, CallMethod(it, "__next__", nullptr, 0));
+  return AnextResult(self, t->iternext(it));
+}
+
+Value AnextSend(Value self, Value arg) {
+  if (IsNone(arg)) return AnextIterNext(self);
+  Value it = AnextIter(self);
+  if (!it) return Value();
+  return AnextResult(self, CallMethod(it, "send", &arg, 1));
+}
+
+Value AnextThrow(Value self, const Value* args, size_t nargs) {
+  Value it = AnextIter(self);
+  if (!it) return Value();
+  return AnextResult(self, CallMethod(it, "throw", args, nargs));
+}
+
+Value AnextClose(Value self) {
+  AnextAwaitableObject* a = AsAnext(self);
+  if (!a->it) return NewNone();
+  Ref r = Ref::Steal(LookupAttr(a->it, Intern("close")));
+  if (!r) return ErrorOccurred() ? Value() : NewNone();
+  return Call0(r.get());
+}
+
+const MethodDef kAnextMethods[] = {
+    MethodDef::OneArg("send", AnextSend, "send(arg) -> send 'arg' into the wrapped iterator,\nreturn next yielded value or raise StopIteration."),
+    MethodDef::Fast("throw", AnextThrow, "throw(typ[,val[,tb]]) -> raise exception in the wrapped iterator,\nreturn next yielded value or raise StopIteration."),
+    MethodDef::NoArgs("close", AnextClose, "close() -> raise GeneratorExit inside generator."),
+    {},
+};
+
+void InitAnextAwaitable() {
+  TypeInit t(&kAnextAwaitableType, "anext_awaitable", sizeof(AnextAwaitableObject));
+  t.gc().final().methods(kAnextMethods);
+  kAnextAwaitableType.hooks.traverse = AnextTraverse;
+  kAnextAwaitableType.hooks.clear = AnextClear;
+  kAnextAwaitableType.hooks.dealloc = AnextDealloc;
+  kAnextAwaitableType.await = AnextSelf;
+  kAnextAwaitableType.iter = AnextSelf;
+  kAnextAwaitableType.iternext = AnextIterNext;
+  kAnextAwaitableType.flags |= kTypeDisallowInstantiation;
+  t.Ready();
+}
+
+InitRegistration g_init_anext(InitPhase::kBuiltinTypes, InitAnextAwaitable);
+
 Value BuiltinAnext(Value, const Value* args, size_t nargs) {
   if (!CheckPositional("anext", nargs, 1, 2)) return Value();
   TypeObject* t = TypeOf(args[0]);
@@ -301,12 +428,16 @@ Value BuiltinAnext(Value, const Value* args, size_t nargs) {
     RaiseNew(&kTypeErrorType, "'%.200s' object is not an async iterator", TypeName(t));
     return Value();
   }
-  if (nargs == 2) {
-    // The default needs an awaitable wrapper that turns StopAsyncIteration into
-    // StopIteration(default); it depends on the VM's coroutine protocol.
-    return Error(&kNotImplementedErrorType, "pyrt: anext() with a default is not supported yet");
-  }
-  return t->anext(args[0]);
+  if (nargs == 1) return t->anext(args[0]);
+  Value v = AllocInstance(&kAnextAwaitableType);
+  if (!v) return Value();
+  Incref(args[0]);
+  Incref(args[1]);
+  AsAnext(v)->wrapped = args[0];
+  AsAnext(v)->default_value = args[1];
+  AsAnext(v)->it = Value();
+  TrackObject(v);
+  return v;
 }
 
 // --- min / max ---

@@ -230,7 +230,23 @@ IoError FileStream::ReadLineBytes(int64_t limit, std::string* out) {
   return {};
 }
 
+IoError FileStream::DropReadAhead() {
+  if (rbuf_.empty() && decoded_.size() == decoded_pos_) return {};
+  if (!rbuf_.empty() &&
+      ::lseek(fd_, -static_cast<off_t>(rbuf_.size()), SEEK_CUR) < 0) {
+    return OsError(errno);
+  }
+  rbuf_.clear();
+  decoded_.clear();
+  decoded_pos_ = 0;
+  raw_eof_ = false;
+  return {};
+}
+
 IoError FileStream::WriteBytes(std::string_view data) {
+  if (readable_) {
+    if (IoError e = DropReadAhead(); !e.ok()) return e;
+  }
   if (buffering_ == Buffering::kUnbuffered) {
     if (IoError e = Flush(); !e.ok()) return e;
     return WriteRaw(data);
@@ -378,6 +394,9 @@ IoError FileStream::ReadLineText(int64_t limit, std::u32string* out) {
 }
 
 IoError FileStream::WriteText(std::u32string_view text) {
+  if (readable_) {
+    if (IoError e = DropReadAhead(); !e.ok()) return e;
+  }
   std::u32string translated;
   if ((newline_ == Newline::kCr || newline_ == Newline::kCrLf) &&
       text.find(U'\n') != std::u32string_view::npos) {
@@ -398,12 +417,20 @@ IoError FileStream::WriteText(std::u32string_view text) {
     case Encoding::kAscii: ce = text::EncodeAscii(text, errors_, &bytes); break;
   }
   if (ce.failed) return CodecFailure(ce, {});
+  return WriteEncodedText(bytes);
+}
+
+IoError FileStream::WriteEncodedText(std::string_view bytes) {
+  if (readable_) {
+    if (IoError e = DropReadAhead(); !e.ok()) return e;
+  }
   if (buffering_ == Buffering::kUnbuffered) {
     if (IoError e = Flush(); !e.ok()) return e;
     return WriteRaw(bytes);
   }
   wbuf_ += bytes;
-  const bool has_newline = text.find_first_of(U"\n\r") != std::u32string_view::npos;
+  // '\n' and '\r' are single ASCII bytes in all three codecs.
+  const bool has_newline = bytes.find_first_of("\n\r") != std::string_view::npos;
   if ((buffering_ == Buffering::kLine && has_newline) || wbuf_.size() >= buffer_size_) {
     return Flush();
   }

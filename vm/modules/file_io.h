@@ -119,6 +119,15 @@ class FileStream {
   [[nodiscard]] IoError ReadLineText(int64_t limit, std::u32string* out);
   // Encodes, translates '\n' as the newline mode says, and writes (buffered).
   [[nodiscard]] IoError WriteText(std::u32string_view text);
+  // The fast path for str objects whose UTF-8 form is at hand: true if text written as
+  // its UTF-8 bytes needs no encoding or newline work here (UTF-8 file, or an ASCII-only
+  // text on an ASCII/Latin-1 file; no '\n' translation).
+  [[nodiscard]] bool TakesUtf8Directly(bool ascii_only) const {
+    return (encoding_ == Encoding::kUtf8 || ascii_only) && newline_ != Newline::kCr &&
+           newline_ != Newline::kCrLf;
+  }
+  // Writes text already encoded (see TakesUtf8Directly), with WriteText's buffering.
+  [[nodiscard]] IoError WriteEncodedText(std::string_view bytes);
 
   // --- state ---
   [[nodiscard]] IoError Flush();
@@ -132,6 +141,12 @@ class FileStream {
   [[nodiscard]] IoError FillRaw(size_t want, bool* eof);
   [[nodiscard]] IoError FillDecoded(bool* eof);
   [[nodiscard]] IoError WriteRaw(std::string_view data);
+  // Before a write on a file also read from: moves the descriptor back over the raw
+  // bytes read ahead but not yet decoded, and drops the decoded text not yet returned —
+  // what CPython's BufferedRandom (rewinds its buffer) and TextIOWrapper (drops its
+  // decoded chunk) do together. So a binary "r+b" write lands where reading stopped,
+  // while a text "r+" write lands after the last chunk read, as in CPython.
+  [[nodiscard]] IoError DropReadAhead();
   // Index just past the first line end in decoded_ from `from`, or npos.
   [[nodiscard]] size_t FindLineEnd(size_t from, bool eof) const;
 

@@ -204,6 +204,18 @@ Value WriteImpl(Value self, Value data) {
       RaiseNew(&kTypeErrorType, "write() argument must be str, not %T", data);
       return Value();
     }
+    if (s->TakesUtf8Directly(StrIsAscii(data))) {
+      int64_t size = 0;
+      const char* utf8 = AsUtf8(data, &size);  // cached in the str; fails on surrogates
+      if (utf8 != nullptr) {
+        if (IoError e = s->WriteEncodedText(std::string_view(utf8, static_cast<size_t>(size)));
+            !e.ok()) {
+          return RaiseIo(e, data);
+        }
+        return NewInt(StrLength(data));
+      }
+      ClearError();  // lone surrogates: the codec path reports them with the error handler
+    }
     const std::u32string cps = StrCodePoints(data);
     if (IoError e = s->WriteText(cps); !e.ok()) return RaiseIo(e, data);
     return NewInt(StrLength(data));

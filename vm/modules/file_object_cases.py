@@ -126,6 +126,36 @@ out("binary_str", lambda: open(os.path.join(D, "b2"), "wb").write("x"))
 out("binary_newline", lambda: open(raw, "rb", newline=""))
 out("buffer", lambda: (lambda f: (f.buffer.write(b"xy"), f.write("z"), f.close(),
                                   open(f.name).read()))(open(os.path.join(D, "buf"), "w")))
+
+
+def read_then_write():
+    p = os.path.join(D, "rw")
+    with open(p, "w") as f:
+        f.write("hello world\nline2\n")
+    f = open(p, "r+")
+    first = f.read(5)
+    f.write("X")
+    rest = f.readline()
+    f.close()
+    return [first, rest, open(p).read()]
+
+
+out("read_then_write", read_then_write)
+
+
+def read_then_write_binary():
+    p = os.path.join(D, "rwb")
+    with open(p, "wb") as f:
+        f.write(b"hello world\n")
+    f = open(p, "r+b")
+    first = f.read(5)
+    f.write(b"X")
+    rest = f.readline()
+    f.close()
+    return [first, rest, open(p, "rb").read()]
+
+
+out("read_then_write_binary", read_then_write_binary)
 out("mode_x", lambda: open(raw, "x"))
 out("missing", lambda: open(os.path.join(D, "nope")))
 out("isdir", lambda: open(D))

@@ -263,6 +263,37 @@ TEST(FileObject, MatchesPython) {
                         ? Show(Ref::Steal(TuplePack({r1.get(), r2.get(), r3.get(), r4.get()})))
                         : Show(Ref());
   }
+  {
+    const std::string p = f.Path("rw");
+    Ref w = f.Open(p, "w");
+    Ref text = f.Str("hello world\nline2\n");
+    (void)M(w, "write", {text.get()});
+    (void)M(w, "close");
+    Ref rw = f.Open(p, "r+");
+    Ref first = M(rw, "read", {Value::SmallInt(5)});
+    Ref x = f.Str("X");
+    Ref wrote = M(rw, "write", {x.get()});
+    Ref rest = M(rw, "readline");
+    (void)M(rw, "close");
+    got["read_then_write"] =
+        wrote ? Show(List({std::move(first), std::move(rest), M(f.Open(p), "read")})) : Show(Ref());
+  }
+  {
+    const std::string p = f.Path("rwb");
+    Ref w = f.Open(p, "wb");
+    Ref data = Ref::Steal(NewBytes("hello world\n"));
+    (void)M(w, "write", {data.get()});
+    (void)M(w, "close");
+    Ref rw = f.Open(p, "r+b");
+    Ref first = M(rw, "read", {Value::SmallInt(5)});
+    Ref x = Ref::Steal(NewBytes("X"));
+    Ref wrote = M(rw, "write", {x.get()});
+    Ref rest = M(rw, "readline");
+    (void)M(rw, "close");
+    got["read_then_write_binary"] =
+        wrote ? Show(List({std::move(first), std::move(rest), M(f.Open(p, "rb"), "read")}))
+              : Show(Ref());
+  }
   got["mode_x"] = Show(f.Open(raw, "x"));
   got["missing"] = Show(f.Open(f.Path("nope")));
   got["isdir"] = Show(f.Open(dir));

@@ -8,6 +8,7 @@
 // Start-up sequence the VM must follow:
 //
 //   InitRuntime();
+//   MutableSysFlags() / SetStdioUnbuffered(); // from the command line (-O, -u, -I, ...)
 //   Value sys = MakeSysModule();            // sys.std* file objects are created here
 //   Value builtins = MakeBuiltinsModule();  // print/input find sys.stdout/stdin through
 //                                           // the sys module passed to SetSysModule
@@ -18,11 +19,10 @@
 //                                           // Value{} — sys.exc_info(), sys.exception()
 //   SetRecursionDepthGetter(fn);            // optional: current Python call depth, for
 //                                           // setrecursionlimit's "limit is too low"
-//   then adds to `builtins` (functions that need frames or the compiler):
-//       exec, eval, compile, __import__, __build_class__, globals, locals, breakpoint,
-//       and wraps dir() / vars() so that the zero-argument forms read the caller's
-//       locals (this module's dir/vars handle one argument and raise TypeError
-//       "... expected 1 argument" style errors for zero only if not wrapped: see below)
+//   then adds to `builtins` the functions that need frames or the compiler:
+//       exec, eval, compile, __import__, __build_class__, globals, locals, breakpoint
+//   (dir() and vars() are here: with one argument they work alone; without arguments
+//   they call the LocalsGetter hook below),
 //   and to `sys`:
 //       argv, orig_argv, path, modules, meta_path, path_hooks, path_importer_cache,
 //       executable, _base_executable, prefix, exec_prefix, base_prefix, platlibdir,
@@ -30,7 +30,9 @@
 //       __displayhook__, __excepthook__, settrace/setprofile/gettrace/getprofile,
 //       _current_frames, audit/addaudithook, unraisablehook, warnoptions, _xoptions,
 //       dont_write_bytecode, pycache_prefix, ps1/ps2 (interactive), last_* (after an
-//       uncaught exception).
+//       uncaught exception);
+//   SetLocalsGetter(fn);                    // dir()/vars() without arguments
+//   SetSignalChecker(fn);                   // optional: signals interrupt time.sleep
 //   Value math = MakeMathModule(), time = MakeTimeModule(), gc = MakeGcModule();
 //
 // At exit the VM calls FlushStdFiles() (after running atexit handlers, before
@@ -38,10 +40,9 @@
 // does (an error flushing stdout is reported and makes the exit status 120).
 // `-u` (PYTHONUNBUFFERED) is SetStdioUnbuffered(true) before MakeSysModule().
 //
-// Zero-argument dir() and vars(): the builtins here implement dir(obj) and vars(obj);
-// called without arguments they call the hook set by SetLocalsGetter (the VM returns the
-// current frame's locals mapping, a new reference); without a hook they raise
-// SystemError.
+// Zero-argument dir() and vars() call the hook set by SetLocalsGetter (the VM returns the
+// current frame's locals mapping, a new reference): vars() returns it, dir() returns its
+// keys sorted. Without a hook they raise SystemError.
 //
 // Recursion limit: sys.setrecursionlimit stores the value RecursionLimit() returns; the
 // VM reads it (cheaply: one relaxed atomic load) when it checks call depth.
@@ -76,6 +77,12 @@ void SetRecursionDepthGetter(RecursionDepthGetter fn);
 // The caller's locals mapping (a new reference) for dir()/vars() without arguments.
 using LocalsGetter = Value (*)();
 void SetLocalsGetter(LocalsGetter fn);
+
+// Runs pending Python signal handlers (CPython's PyErr_CheckSignals): 0, or -1 with the
+// handler's exception (KeyboardInterrupt) set. time.sleep calls it when a signal
+// interrupts the sleep, then resumes sleeping unless it failed. Called with the GIL held.
+using SignalChecker = int (*)();
+void SetSignalChecker(SignalChecker fn);
 
 // --- state the VM reads ---
 

@@ -356,11 +356,7 @@ Value SysGet(const char* name) {
 LocalsGetter GetLocalsGetter() { return g_locals_getter; }
 }  // namespace modules_internal
 
-Value MakeSysModule() {
-  Value m = NewModuleFromDef(&kSysDef);
-  if (m && !g_sys) g_sys = m;  // until the VM says otherwise (SetSysModule)
-  return m;
-}
+Value MakeSysModule() { return NewModuleFromDef(&kSysDef); }
 
 void SetSysModule(Value sys) { g_sys = sys; }
 void SetHandledExceptionGetter(HandledExceptionGetter fn) { g_handled_getter = fn; }

@@ -19,6 +19,7 @@ using modules_internal::ModuleAddNew;
 constexpr int64_t kNanosPerSecond = 1'000'000'000;
 
 Value g_struct_time;  // the time.struct_time class (owned, lives for the run)
+SignalChecker g_signal_checker = nullptr;
 
 int64_t ClockNanos(clockid_t clock) {
   struct timespec ts;
@@ -75,15 +76,17 @@ Value TimeSleep(Value, Value arg) {
   struct timespec ts;
   ts.tv_sec = deadline / kNanosPerSecond;
   ts.tv_nsec = deadline % kNanosPerSecond;
-  auto sleep_until = [&ts]() {
-    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr) == EINTR) {
+  while (true) {
+    int r;
+    if (gil::CurrentThreadState() != nullptr) {
+      gil::ReleaseGil release;  // other threads run while this one sleeps
+      r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
+    } else {
+      r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
     }
-  };
-  if (gil::CurrentThreadState() != nullptr) {
-    gil::ReleaseGil release;  // other threads run while this one sleeps
-    sleep_until();
-  } else {
-    sleep_until();
+    if (r != EINTR) break;
+    // A signal: run its Python handler (KeyboardInterrupt ends the sleep), then resume.
+    if (g_signal_checker != nullptr && g_signal_checker() < 0) return Value();
   }
   return NewNone();
 }
@@ -344,5 +347,6 @@ const ModuleDef kTimeDef = {
 }  // namespace
 
 Value MakeTimeModule() { return NewModuleFromDef(&kTimeDef); }
+void SetSignalChecker(SignalChecker fn) { g_signal_checker = fn; }
 
 }  // namespace pyrt

@@ -5,17 +5,18 @@ import builtins
 
 exec(open(__file__.replace("exc_cases.py", "encode.py")).read())
 
-ATTRS = ["value", "code", "errno", "strerror", "filename", "filename2", "msg", "lineno",
+ATTRS = ["encoding", "object", "start", "end", "reason", "value", "code", "errno", "strerror", "filename", "filename2", "msg", "lineno",
          "offset", "text", "end_lineno", "end_offset", "name", "path", "characters_written"]
 names = [n for n, v in vars(builtins).items()
          if isinstance(v, type) and issubclass(v, BaseException)
-         and n not in ("BaseExceptionGroup", "ExceptionGroup", "UnicodeDecodeError",
-                       "UnicodeEncodeError", "UnicodeTranslateError")]
+         and n not in ("BaseExceptionGroup", "ExceptionGroup", "UnicodeDecodeError")]
 argsets = [(), ("msg",), ("a", 1), (1,), (2, "No such file or directory"),
            (2, "x", "f.txt"), (2, "x", "f", None, "g"), (13, "Permission denied"),
            (11, "blocked", 5), ("k",), (1, 2, 3), ("",), (None,), ((1, 2),),
            ("bad", ("f.py", 3, 4, "text", 3, 5)), ("bad", ("/a/b.py", 7, 1, "x")),
-           (99, "odd")]
+           (99, "odd"), ("utf-8", "a\u00e9b", 1, 2, "bad"), ("ascii", "abc", 0, 3, "x"),
+           ("utf-8", "a", 5, 9, "r"), ("x", 1, 2, 3, "r"), ("utf-8", "\U0001f600", 0, 1, "r"),
+           ("a\u00e9", 1, 2, "bad"), ("\u1234", 0, 1, "r"), ("abc", "0", 1, "r")]
 for n in sorted(names):
     t = getattr(builtins, n)
     for args in argsets:

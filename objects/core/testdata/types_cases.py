@@ -252,6 +252,14 @@ def rand_slice(rng):
     return slice(bound(), bound(), step)
 
 
+STR_ALPHABET = "aAbB  \t\nxyz,.ß\u03a3\u03c2\u0130\u00b2\u0660_-1209\u2028\r\U0001f600"
+
+
+def rand_text(rng, n=None):
+    n = rng.randint(0, 12) if n is None else n
+    return "".join(rng.choice(STR_ALPHABET) for _ in range(n))
+
+
 def gen_list(rng, out):
     methods = ["append", "extend", "insert", "pop", "remove", "index", "count", "reverse",
                "sort", "copy", "clear"]
@@ -316,6 +324,22 @@ def gen_list(rng, out):
         else:
             emit(out, rng.choice(["contains", "len", "list", "rlist", "repr"]), lst,
                  [small_int(rng)])
+    # Homogeneous lists take the comparison fast paths.
+    for _ in range(300):
+        kind = rng.choice(["str", "float", "int", "mixed"])
+        n = rng.randint(0, 40)
+        if kind == "str":
+            lst = [rand_text(rng, rng.randint(0, 3)) for _ in range(n)]
+        elif kind == "float":
+            lst = [rng.choice([0.5, -0.0, 0.0, 1e300, -2.5, float("inf"), rng.random()]) for _ in range(n)]
+        elif kind == "int":
+            lst = [rng.choice([rng.randint(-50, 50), 2**70 + rng.randint(0, 3), -(2**65)]) for _ in range(n)]
+        else:
+            lst = [rng.choice([1, 1.5, True, 2**64]) for _ in range(n)]
+        kwargs = {"reverse": True} if rng.random() < 0.4 else {}
+        if rng.random() < 0.3 and kind in ("int", "float", "mixed"):
+            kwargs["key"] = operator.neg
+        emit(out, "call:sort", lst, [], kwargs)
     # Constructors and nesting.
     emit(out, "new:list", None, [])
     emit(out, "new:list", None, ["abc"])
@@ -690,6 +714,13 @@ def gen_bytes(rng, out):
                 "removesuffix": [rng.choice([b"a", bytes(b[-2:]), "a"])],
                 "translate": rng.choice([[None, b"a "], [bytes(range(256))[::-1]], [b"x"], [None]])}.get(m, [])
         emit(out, "call:" + m, b, args)
+    fmts = [b"%s", b"%b", b"%r", b"%a", b"%d", b"%5.2f", b"%x|%o", b"%c", b"%-6s|", b"%%%s",
+            b"%(k)s", b"%s %s", b"%", b"%q", b"%05d", b"%.3s", b"%*d"]
+    vals = [b"xy", bytearray(b"z"), "s", 5, 2.5, -7, (1, 2), (b"a", b"b"), {b"k": b"v"}, 300,
+            (3, 4), [1], None]
+    for _ in range(400):
+        f = rng.choice(fmts)
+        emit(out, "bin:%", rng.choice([bytes, bytearray])(f), [rng.choice(vals)])
     emit(out, "call:maketrans", b"", [b"ab", b"xy"])
     emit(out, "call:maketrans", b"", [b"ab", b"x"])
     emit(out, "call:fromhex", b"", ["61 62ff"])

@@ -1,0 +1,12 @@
+# inf/nan propagation, signed zeros, comparisons and formatting of special values.
+inf, nan = float("inf"), float("nan")
+print(inf * 2, inf - 1e308, -inf * -1, inf * -0.5, 1 / inf, -1 / inf, inf + -inf)
+print(nan + 1, nan * 0, nan == nan, nan > 0, nan < 0, max(1, nan), max(nan, 1), min(nan, 1))
+print(0.0 == -0.0, str(-0.0), repr(0.0 * -1), -0.0 + 0.0, -0.0 - 0.0, abs(-0.0), (-0.0).hex())
+print(1e308 + 1e308, -1e308 - 1e308, 5e-324 / 2, 5e-324 * 0.5, 2.2250738585072014e-308 / 2)
+print(int(1e308) % 1000, float("1e-400") == 0.0, float("-1e-400"), float("infinity") == inf)
+print(sorted([3.0, nan, 1.0]) if False else "sorting with nan is order-dependent", [x for x in (1.0, nan, inf) if x == x])
+print(format(inf, ".2f"), format(-inf, "e"), format(nan, "g"), "%f %e %g" % (inf, -inf, nan), f"{nan:>6}|")
+print(round(-0.4), round(-0.5), round(0.5), round(-1.5), round(-0.0, 1), str(round(-0.4, 0)))
+print(inf == inf, -inf < -1e308, inf > 10 ** 1000 if False else inf > 1e308, float(10 ** 308) < inf)
+print(hash(inf), hash(-inf), hash(nan) == hash(nan) or "nan hash is identity-based in 3.10+")

@@ -1,0 +1,2 @@
+NAME = "vmpkg"
+from . import sub

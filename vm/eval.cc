@@ -2383,11 +2383,11 @@ Value EvalFrame(Frame* entry, bool throwing) {
         goto error;
       }
     }
-    // pyrt's code generator follows this with POP_TOP and the store of the rest, so the
-    // result goes below the keys: (subject, keys) -> (rest, keys). (opcodes.h documents
-    // (subject, rest); the code generator's use is what runs.)
-    Decref(subject);
-    SECOND() = d;
+    // (subject, keys) -> (subject, rest), as opcodes.h says: the code generator stores
+    // the rest, then pops the subject.
+    (void)subject;
+    Decref(keys);
+    TOP() = d;
     DISPATCH();
   }
 

@@ -460,6 +460,44 @@ Value FormatValue(Value v, uint32_t flags, Value spec) {
 }
 
 // MATCH_CLASS helper: getattr(subject, name) with AttributeError meaning "no match".
+// MATCH_KEYS: the tuple of subject.get(key) for each key, None when one is missing,
+// or the error marker (duplicate keys raise ValueError as CPython).
+Value MatchKeys(Value subject, Value keys) {
+  int64_t n = TupleSize(keys);
+  Value get = n ? LookupAttr(subject, Intern("get")) : Value();
+  if (n && !get) {
+    if (!ErrorOccurred()) RaiseMessage(&kAttributeErrorType, "get");
+    return Value();
+  }
+  Ref getr = Ref::Steal(get);
+  Ref dummy = Ref::Steal(AllocInstance(&kObjectType));
+  if (!dummy) return Value();
+  Ref values = Ref::Steal(NewTuple(n));
+  if (!values) return Value();
+  std::vector<Value> seen;
+  for (int64_t i = 0; i < n; ++i) {
+    Value k = TupleItem(keys, i);
+    for (Value s : seen) {
+      int eq = RichCompareBool(s, k, CompareOp::kEq);
+      if (eq < 0) return Value();
+      if (eq) {
+        RaiseNew(&kValueErrorType, "mapping pattern checks duplicate key (%s)", ReprUtf8(k).c_str());
+        return Value();
+      }
+    }
+    seen.push_back(k);
+    Value args[2] = {k, dummy.get()};
+    Value v = Call(getr.get(), args, 2);
+    if (!v) return Value();
+    if (v == dummy.get()) {
+      Decref(v);
+      return NewNone();
+    }
+    TupleSetItem(values.get(), i, v);
+  }
+  return values.release();
+}
+
 Value MatchClassAttr(Value subject, Value name, std::vector<Value>* seen) {
   for (Value s : *seen) {
     if (StrEquals(s, name)) {
@@ -2305,53 +2343,10 @@ Value EvalFrame(Frame* entry, bool throwing) {
     DISPATCH();
   }
   TARGET(MATCH_KEYS) {
-    Value keys = TOP();
-    Value subject = SECOND();
-    int64_t n = TupleSize(keys);
-    Value get = n ? LookupAttr(subject, Intern("get")) : Value();
-    if (n && !get) {
-      if (!ErrorOccurred()) RaiseMessage(&kAttributeErrorType, "get");
-      goto error;
-    }
-    Ref getr = Ref::Steal(get);
-    Ref dummy = Ref::Steal(AllocInstance(&kObjectType));
-    if (!dummy) goto error;
-    Value values = NewTuple(n);
+    // The work is in a function: DISPATCH is a computed goto, which does not run the
+    // destructors of C++ locals in the handler's scope.
+    Value values = MatchKeys(SECOND(), TOP());
     ERROR_IF(!values);
-    bool ok = true;
-    std::vector<Value> seen;
-    for (int64_t i = 0; i < n; ++i) {
-      Value k = TupleItem(keys, i);
-      for (Value s : seen) {
-        int eq = RichCompareBool(s, k, CompareOp::kEq);
-        if (eq < 0) {
-          Decref(values);
-          goto error;
-        }
-        if (eq) {
-          RaiseNew(&kValueErrorType, "mapping pattern checks duplicate key (%s)", ReprUtf8(k).c_str());
-          Decref(values);
-          goto error;
-        }
-      }
-      seen.push_back(k);
-      Value args[2] = {k, dummy.get()};
-      Value v = Call(getr.get(), args, 2);
-      if (!v) {
-        Decref(values);
-        goto error;
-      }
-      if (v == dummy.get()) {
-        Decref(v);
-        ok = false;
-        break;
-      }
-      TupleSetItem(values, i, v);
-    }
-    if (!ok) {
-      Decref(values);
-      values = NewNone();
-    }
     PUSH(values);
     DISPATCH();
   }

@@ -15,6 +15,18 @@ namespace {
 
 thread_local VmThread* t_thread = nullptr;
 
+// Frees the thread's VM state (its frame stack mapping) when the OS thread ends. The
+// values it still references are not released: by then the program has finished.
+struct VmThreadOwner {
+  ~VmThreadOwner() {
+    if (t_thread == nullptr) return;
+    munmap(t_thread->stack_base, kFrameStackWords * sizeof(Value));
+    delete t_thread;
+    t_thread = nullptr;
+  }
+};
+thread_local VmThreadOwner t_thread_owner;
+
 Value HandledExceptionHook() {
   VmThread* th = t_thread;
   return th ? th->handled : Value();
@@ -106,7 +118,10 @@ void TooManyPositional(FunctionObject* func, CodeObject* co, Frame* f, size_t gi
 }  // namespace
 
 VmThread& Thread() {
-  if (!t_thread) t_thread = NewThread();
+  if (!t_thread) {
+    t_thread = NewThread();
+    (void)&t_thread_owner;  // odr-use: constructs the owner, which registers its destructor
+  }
   return *t_thread;
 }
 

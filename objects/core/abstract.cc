@@ -1154,20 +1154,19 @@ Value Dir(Value obj) {
 Value Id(Value obj) { return NewIntFromUint64(obj.bits()); }
 
 namespace {
-thread_local std::vector<uint64_t>* tls_repr_stack = nullptr;
+// The objects whose repr is in progress on this thread (freed with the thread).
+thread_local std::vector<uint64_t> tls_repr_stack;
 }
 
 int ReprEnter(Value obj) {
-  if (tls_repr_stack == nullptr) tls_repr_stack = new std::vector<uint64_t>();
-  for (uint64_t b : *tls_repr_stack)
+  for (uint64_t b : tls_repr_stack)
     if (b == obj.bits()) return 1;
-  tls_repr_stack->push_back(obj.bits());
+  tls_repr_stack.push_back(obj.bits());
   return 0;
 }
 
 void ReprLeave(Value obj) {
-  if (tls_repr_stack == nullptr) return;
-  auto& s = *tls_repr_stack;
+  auto& s = tls_repr_stack;
   for (size_t i = s.size(); i-- > 0;) {
     if (s[i] == obj.bits()) {
       s.erase(s.begin() + static_cast<std::ptrdiff_t>(i));

@@ -806,7 +806,10 @@ Value StrJoinMethod(Value self, Value iterable) {
     return StrJoin(self, TupleItems(iterable), static_cast<size_t>(TupleSize(iterable)));
   }
   Ref it = Ref::Steal(GetIter(iterable));
-  if (!it) return Value();
+  if (!it) {
+    if (ClearIfMatches(&kTypeErrorType)) RaiseNew(&kTypeErrorType, "can only join an iterable");
+    return Value();
+  }
   std::vector<Ref> items;
   for (;;) {
     Value v;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
 #include "objects/core/iterators.h"
@@ -587,6 +588,7 @@ Value NumberToInt(Value v) {
     Value r = IntFromString(StrToUtf8Lossless(v), 10);
     return r;
   }
+  if (IsBytes(v) || IsByteArray(v)) return IntFromBytesLike(v, 10);
   RaiseNew(&kTypeErrorType,
            "int() argument must be a string, a bytes-like object or a real number, not '%s'",
            TypeName(t));
@@ -605,6 +607,7 @@ Value NumberToFloat(Value v) {
     return NewFloat(d);
   }
   if (IsStr(v)) return FloatFromString(v);
+  if (IsBytes(v) || IsByteArray(v)) return FloatFromBytesLike(v);
   RaiseNew(&kTypeErrorType, "float() argument must be a string or a real number, not '%s'",
            TypeName(t));
   return Value();

@@ -271,8 +271,8 @@ int MemberSet(Value self, Value obj, Value value) {
     case MemberKind::kObjectEx: {
       Value* slot = reinterpret_cast<Value*>(p);
       if (!value && m->kind == MemberKind::kObjectEx && !*slot) {
-        RaiseNew(&kAttributeErrorType, "'%s' object has no attribute '%s'",
-                 TypeName(TypeOf(obj)), m->name);
+        // CPython's message for deleting an unset slot is just the name.
+        RaiseNew(&kAttributeErrorType, "%s", m->name);
         return -1;
       }
       Incref(value);

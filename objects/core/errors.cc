@@ -1175,7 +1175,7 @@ Value GroupNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames)
   }
   Value msg = args[0];
   if (!IsStr(msg)) {
-    RaiseNew(&kTypeErrorType, "argument 1 must be str, not %T", msg);
+    RaiseNew(&kTypeErrorType, "BaseExceptionGroup.__new__() argument 1 must be str, not %T", msg);
     return Value();
   }
   Value excs = args[1];

@@ -790,7 +790,7 @@ Value StrFormatMethod(Value self, Value spec) {
     RaiseNew(&kTypeErrorType, "__format__() argument must be str, not %T", spec);
     return Value();
   }
-  if (StrLength(spec) == 0) return StrStrSlot(self);
+  if (StrLength(spec) == 0) return IsExactStr(self) ? StrStrSlot(self) : Str(self);
   format::FormatSpec fs;
   format::Error e = format::ParseFormatSpec(StrCodePoints(spec), 's', '<', "str", &fs);
   if (!e.ok()) return core_internal::RaiseFormatError(e);

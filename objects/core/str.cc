@@ -8,6 +8,7 @@
 #include "memory/allocator.h"
 #include "objects/core/abstract.h"
 #include "objects/core/args.h"
+#include "objects/core/bytes.h"
 #include "objects/core/core_internal.h"
 #include "objects/core/dict.h"
 #include "objects/core/float.h"
@@ -832,8 +833,8 @@ Value StrNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
   if (!out[0]) {
     r = Ref::Borrow(EmptyStr());
   } else if (out[1] || out[2]) {
-    RaiseNew(&kTypeErrorType, "decoding to str: need a bytes-like object, %T found", out[0]);
-    return Value();
+    r = Ref::Steal(DecodeToStr(out[0], out[1], out[2]));
+    if (!r) return Value();
   } else {
     r = Ref::Steal(Str(out[0]));
     if (!r) return Value();

@@ -8,6 +8,7 @@
 #include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/generic_alias.h"
 #include "objects/core/iterators.h"
 #include "objects/core/list.h"
 #include "objects/text/repr.h"
@@ -807,9 +808,8 @@ Value GetItem(Value obj, Value key) {
   TypeObject* t = TypeOf(obj);
   if (t->subscript != nullptr) return t->subscript(obj, key);
   if (IsType(obj)) {
-    if (obj == TypeValue(&kTypeType)) {
-      // type[int] is a GenericAlias in CPython (types.GenericAlias; the VM provides it).
-    }
+    // type[int] is a GenericAlias (type itself has no __class_getitem__).
+    if (obj == TypeValue(&kTypeType)) return NewGenericAlias(obj, key);
     Value meth = LookupAttr(obj, N().__class_getitem__);
     if (meth) {
       Value r = Call1(meth, key);

@@ -240,6 +240,17 @@ bool Fold(const Node* e, ConstValue* out, int depth = 0) {
       ConstValue a, b;
       if (!Fold(Child(e, 0), &a, depth + 1) || !Fold(Child(e, 2), &b, depth + 1)) return false;
       Kind op = Child(e, 1)->kind;
+      auto is_bool = [](const ConstValue& v) {
+        return v.kind == ConstValue::kTrue || v.kind == ConstValue::kFalse;
+      };
+      if (is_bool(a) && is_bool(b) &&
+          (op == Kind::BitAnd || op == Kind::BitOr || op == Kind::BitXor)) {
+        // bool & | ^ bool stays a bool.
+        bool x = a.kind == ConstValue::kTrue, y = b.kind == ConstValue::kTrue;
+        bool r = op == Kind::BitAnd ? (x && y) : op == Kind::BitOr ? (x || y) : (x != y);
+        *out = ConstValue::Bool(r);
+        return true;
+      }
       auto as_int = [](ConstValue* v) {
         if (v->kind == ConstValue::kTrue || v->kind == ConstValue::kFalse) {
           v->i = v->kind == ConstValue::kTrue;

@@ -9,9 +9,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "compiler/parser.h"
 #include "compiler/symtable.h"
+#include "compiler/tokenizer.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
 #include "vm/modules/modules.h"
@@ -696,6 +698,44 @@ void FlushStdStreams() {
   RestoreError(saved);
 }
 
+// eval mode parses the source as a module first; when the module is not a single
+// expression, CPython's eval grammar fails at the first token after the longest
+// leading expression. Locates that token for SyntaxError's position.
+static void LocateEvalError(const compiler::ParseResult& r, compiler::SyntaxErrorInfo* err) {
+  using compiler::Kind;
+  using compiler::Node;
+  const Node* mod = r.module;
+  if (mod == nullptr || mod->f[0].n == 0) return;
+  const Node* stmt = mod->f[0].items[0];
+  const Node* lead = nullptr;  // the leading expression, if the statement starts with one
+  switch (stmt->kind) {
+    case Kind::Expr: lead = stmt->f[0].node; break;
+    case Kind::Assign: if (stmt->f[0].n > 0) lead = stmt->f[0].items[0]; break;
+    case Kind::AugAssign:
+    case Kind::AnnAssign: lead = stmt->f[0].node; break;
+    default: break;
+  }
+  int line = lead ? lead->end_lineno : stmt->lineno;
+  int col = lead ? lead->end_col_offset : stmt->col_offset;
+  std::vector<compiler::Token> toks;
+  compiler::SyntaxErrorInfo terr;
+  compiler::TokenizeOptions opt;
+  if (!compiler::Tokenize(r.text, opt, &toks, &terr)) return;
+  for (const compiler::Token& t : toks) {
+    if (t.type == compiler::Tok::kNewline || t.type == compiler::Tok::kIndent ||
+        t.type == compiler::Tok::kDedent || t.type == compiler::Tok::kEndMarker) {
+      continue;
+    }
+    if (t.lineno > line || (t.lineno == line && t.col >= col)) {
+      err->lineno = t.lineno;
+      err->offset = t.col + 1;
+      err->end_lineno = t.end_lineno;
+      err->end_offset = t.end_col + 1;
+      return;
+    }
+  }
+}
+
 Value CompileSource(std::string_view source, std::string_view filename, std::string_view mode,
                     uint32_t future_flags) {
   compiler::ParseResult r = compiler::ParseFile(source);
@@ -725,6 +765,7 @@ Value CompileSource(std::string_view source, std::string_view filename, std::str
       } else {
         err = c.error;
         failed = true;
+        if (mode == "eval" && err.lineno == 0) LocateEvalError(r, &err);
       }
     }
   }

@@ -213,6 +213,7 @@ void InitTracebackTypes() {
     t.type->hooks.dealloc = TbDealloc;
     t.getsets(kTbGetSets);
     t.Ready();
+    RegisterTracebackType(&kTracebackType);
   }
   {
     TypeInit t(&kFrameType, "frame", sizeof(FrameObject));

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/generic_alias.h"
 #include "objects/core/iterators.h"
 #include "objects/core/list.h"
 #include "objects/text/repr.h"
@@ -587,6 +589,7 @@ Value NumberToInt(Value v) {
     Value r = IntFromString(StrToUtf8Lossless(v), 10);
     return r;
   }
+  if (IsBytes(v) || IsByteArray(v)) return IntFromBytesLike(v, 10);
   RaiseNew(&kTypeErrorType,
            "int() argument must be a string, a bytes-like object or a real number, not '%s'",
            TypeName(t));
@@ -605,6 +608,7 @@ Value NumberToFloat(Value v) {
     return NewFloat(d);
   }
   if (IsStr(v)) return FloatFromString(v);
+  if (IsBytes(v) || IsByteArray(v)) return FloatFromBytesLike(v);
   RaiseNew(&kTypeErrorType, "float() argument must be a string or a real number, not '%s'",
            TypeName(t));
   return Value();
@@ -804,9 +808,8 @@ Value GetItem(Value obj, Value key) {
   TypeObject* t = TypeOf(obj);
   if (t->subscript != nullptr) return t->subscript(obj, key);
   if (IsType(obj)) {
-    if (obj == TypeValue(&kTypeType)) {
-      // type[int] is a GenericAlias in CPython (types.GenericAlias; the VM provides it).
-    }
+    // type[int] is a GenericAlias (type itself has no __class_getitem__).
+    if (obj == TypeValue(&kTypeType)) return NewGenericAlias(obj, key);
     Value meth = LookupAttr(obj, N().__class_getitem__);
     if (meth) {
       Value r = Call1(meth, key);

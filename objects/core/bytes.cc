@@ -1898,6 +1898,25 @@ InitRegistration g_encode_init(InitPhase::kExtendTypes, ExtendStrEncode);
 
 }  // namespace
 
+Value DecodeToStr(Value obj, Value encoding, Value errors) {
+  std::string enc, err;
+  bool has_enc, has_err;
+  if (!OptionalStrArg("str", "encoding", encoding, &enc, &has_enc)) return Value();
+  if (!OptionalStrArg("str", "errors", errors, &err, &has_err)) return Value();
+  if (IsStr(obj)) {
+    RaiseNew(&kTypeErrorType, "decoding str is not supported");
+    return Value();
+  }
+  if (TypeOf(obj)->getbuffer == nullptr) {
+    RaiseNew(&kTypeErrorType, "decoding to str: need a bytes-like object, %T found", obj);
+    return Value();
+  }
+  HeldBuffer buf;
+  if (buf.Get(obj) < 0) return Value();
+  std::string data(buf.view());
+  return Decode(data, obj, has_enc ? enc.c_str() : nullptr, has_err ? err.c_str() : nullptr);
+}
+
 Value NewBytes(std::string_view data) { return BytesOfType(&kBytesType, data); }
 Value NewByteArray(std::string_view data) { return ByteArrayOfType(&kByteArrayType, data); }
 Value NewBytesRaw(int64_t size) { return AllocBytes(&kBytesType, size); }

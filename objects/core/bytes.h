@@ -63,6 +63,8 @@ extern TypeObject kByteArrayIteratorType;  // bytearray_iterator
   return std::string_view(BytesData(b), static_cast<size_t>(BytesSize(b)));
 }
 
+// str(obj, encoding, errors): decodes a bytes-like `obj` (encoding/errors may be Value{}).
+[[nodiscard]] Value DecodeToStr(Value obj, Value encoding, Value errors);
 // New bytes / bytearray holding a copy of `data`. Value{} + MemoryError.
 [[nodiscard]] Value NewBytes(std::string_view data);
 [[nodiscard]] Value NewByteArray(std::string_view data);

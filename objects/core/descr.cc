@@ -271,8 +271,8 @@ int MemberSet(Value self, Value obj, Value value) {
     case MemberKind::kObjectEx: {
       Value* slot = reinterpret_cast<Value*>(p);
       if (!value && m->kind == MemberKind::kObjectEx && !*slot) {
-        RaiseNew(&kAttributeErrorType, "'%s' object has no attribute '%s'",
-                 TypeName(TypeOf(obj)), m->name);
+        // CPython's message for deleting an unset slot is just the name.
+        RaiseNew(&kAttributeErrorType, "%s", m->name);
         return -1;
       }
       Incref(value);
@@ -911,6 +911,14 @@ int64_t BMHash(Value self) {
   int64_t h = x ^ y;
   return h == -1 ? -2 : h;
 }
+// method.__doc__ is the function's __doc__.
+Value BMGetDoc(Value self, void*) { return GetAttr(BM(self)->func, N().__doc__); }
+
+const GetSetDef kBMGetSets[] = {
+    {"__doc__", BMGetDoc, nullptr, nullptr},
+    {},
+};
+
 const MemberDef kBMMembers[] = {
     {"__func__", MemberKind::kObject, offsetof(BoundMethodObject, func), true, "the function (or other callable) implementing a method"},
     {"__self__", MemberKind::kObject, offsetof(BoundMethodObject, self), true, "the instance to which a method is bound"},
@@ -1094,6 +1102,8 @@ void SetupDescrTypes() {
     t->richcompare = BMRichCompare;
     t->hash = BMHash;
     t->members = kBMMembers;
+    t->getsets = kBMGetSets;
+    init.doc("Create a bound instance method object.");
   }
 }
 }  // namespace core_internal

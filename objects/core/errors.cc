@@ -351,6 +351,9 @@ Value NewExceptionMessage(TypeObject* type, std::string_view message) {
 
 Value ExceptionArgs(Value exc) { return Exc(exc)->args; }
 Value ExceptionTraceback(Value exc) { return Exc(exc)->traceback; }
+static TypeObject* g_traceback_type = nullptr;  // registered by the VM
+void RegisterTracebackType(TypeObject* type) { g_traceback_type = type; }
+
 void SetExceptionTraceback(Value exc, Value tb) {
   Incref(tb);
   Value old = Exc(exc)->traceback;
@@ -616,11 +619,18 @@ Value GetTraceback(Value self, void*) {
   Incref(t);
   return t;
 }
+bool CheckTracebackValue(Value v) {
+  if (IsNone(v) || g_traceback_type == nullptr || TypeOf(v) == g_traceback_type) return true;
+  RaiseNew(&kTypeErrorType, "__traceback__ must be a traceback or None");
+  return false;
+}
+
 int SetTraceback(Value self, Value v, void*) {
   if (!v) {
     RaiseNew(&kTypeErrorType, "__traceback__ may not be deleted");
     return -1;
   }
+  if (!CheckTracebackValue(v)) return -1;
   SetExceptionTraceback(self, IsNone(v) ? Value() : v);
   return 0;
 }
@@ -682,6 +692,7 @@ int SetDict(Value self, Value v, void*) {
 }
 
 Value WithTraceback(Value self, Value tb) {
+  if (!CheckTracebackValue(tb)) return Value();
   SetExceptionTraceback(self, IsNone(tb) ? Value() : tb);
   Incref(self);
   return self;
@@ -1175,7 +1186,7 @@ Value GroupNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames)
   }
   Value msg = args[0];
   if (!IsStr(msg)) {
-    RaiseNew(&kTypeErrorType, "argument 1 must be str, not %T", msg);
+    RaiseNew(&kTypeErrorType, "BaseExceptionGroup.__new__() argument 1 must be str, not %T", msg);
     return Value();
   }
   Value excs = args[1];

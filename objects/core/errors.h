@@ -198,6 +198,9 @@ void ClearError();
 [[nodiscard]] Value ExceptionArgs(Value exc);
 [[nodiscard]] Value ExceptionTraceback(Value exc);
 void SetExceptionTraceback(Value exc, Value tb);
+// The VM registers its traceback type so that `exc.__traceback__ = x` and
+// exc.with_traceback(x) refuse anything else ("__traceback__ must be a traceback or None").
+void RegisterTracebackType(TypeObject* type);
 [[nodiscard]] Value ExceptionContext(Value exc);
 void SetExceptionContext(Value exc, Value context);  // Value{} clears
 [[nodiscard]] Value ExceptionCause(Value exc);

@@ -3,8 +3,10 @@
 
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 
+#include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
 #include "objects/floatops/float_ops.h"
@@ -331,6 +333,28 @@ Value FloatFromString(Value str) {
     return Value();
   }
   return NewFloat(*d);
+}
+
+Value FloatFromBytesLike(Value b) {
+  std::string_view text;
+  if (IsBytes(b)) {
+    text = BytesView(b);
+  } else {
+    auto* ba = reinterpret_cast<ByteArrayObject*>(b.object());
+    text = std::string_view(ba->data ? ba->data : "", static_cast<size_t>(ba->size));
+  }
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80 && c != '\0';
+  if (ascii) {
+    std::optional<double> d = format::ParseFloat(std::string(text));
+    if (d) return NewFloat(*d);
+  }
+  Value r = Repr(b);
+  if (!r) return r;
+  std::string rep = StrToUtf8Lossless(r);
+  Decref(r);
+  RaiseNew(&kValueErrorType, "could not convert string to float: %s", rep.c_str());
+  return Value();
 }
 
 namespace core_internal {

@@ -34,6 +34,8 @@ extern TypeObject kFloatType;
 extern Value (*g_new_complex_pow)(double x, double y);
 // float(text) parsing (str argument) with CPython's messages.
 [[nodiscard]] Value FloatFromString(Value str);
+// float(b) for a bytes or bytearray `b` (ASCII text; the error message shows repr(b)).
+[[nodiscard]] Value FloatFromBytesLike(Value b);
 
 }  // namespace pyrt
 

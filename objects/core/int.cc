@@ -7,6 +7,7 @@
 #include <new>
 #include <string>
 
+#include "objects/core/bytes.h"
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
 #include "objects/floatops/float_ops.h"
@@ -201,6 +202,33 @@ Value IntFromString(std::string_view text, int base) {
     return RaiseBigintStatus(st, text);
   }
   return NewIntFromBig(std::move(b));
+}
+
+Value IntFromBytesLike(Value b, int base) {
+  std::string_view text;
+  if (IsBytes(b)) {
+    text = BytesView(b);
+  } else {
+    auto* ba = reinterpret_cast<ByteArrayObject*>(b.object());
+    text = std::string_view(ba->data ? ba->data : "", static_cast<size_t>(ba->size));
+  }
+  bool ascii = true;
+  for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80 && c != '\0';
+  if (ascii) {
+    BigInt v;
+    Status st = bigint::Parse(text, base, &v, static_cast<uint64_t>(g_max_str_digits));
+    if (st.ok()) return NewIntFromBig(std::move(v));
+    if (st.code() != bigint::ErrorCode::kInvalidLiteral) return RaiseBigintStatus(st, text);
+  }
+  // The message shows the text as a bytes object even for a bytearray.
+  Ref copy = Ref::Steal(NewBytes(text));
+  if (!copy) return Value();
+  Value r = Repr(copy.get());
+  if (!r) return r;
+  std::string rep = StrToUtf8Lossless(r);
+  Decref(r);
+  RaiseNew(&kValueErrorType, "invalid literal for int() with base %d: %.200s", base, rep.c_str());
+  return Value();
 }
 
 namespace {
@@ -441,11 +469,14 @@ Value IntNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
       RaiseNew(&kValueErrorType, "int() base must be >= 2 and <= 36, or 0");
       return Value();
     }
-    if (!IsStr(out[0])) {
+    if (IsBytes(out[0]) || IsByteArray(out[0])) {
+      result = Ref::Steal(IntFromBytesLike(out[0], static_cast<int>(base)));
+    } else if (!IsStr(out[0])) {
       RaiseNew(&kTypeErrorType, "int() can't convert non-string with explicit base");
       return Value();
+    } else {
+      result = Ref::Steal(IntFromString(StrToUtf8Lossless(out[0]), static_cast<int>(base)));
     }
-    result = Ref::Steal(IntFromString(StrToUtf8Lossless(out[0]), static_cast<int>(base)));
   }
   if (!result) return Value();
   if (type == &kIntType) return result.release();

@@ -46,6 +46,8 @@ struct IntObject {
 // int(text, base) parsing with CPython's rules and messages (underscores, whitespace,
 // the 4300-digit limit).
 [[nodiscard]] Value IntFromString(std::string_view text, int base);
+// int(b, base) for a bytes or bytearray `b` (ASCII text; the error message shows repr(b)).
+[[nodiscard]] Value IntFromBytesLike(Value b, int base);
 
 // Value of an int (any IsInt value) as int64: false if it does not fit (no exception).
 [[nodiscard]] bool IntToInt64(Value v, int64_t* out);

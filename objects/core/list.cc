@@ -101,10 +101,12 @@ Value AllocList(TypeObject* t) {
 void ClearItems(ListObject* l) {
   Value* items = l->items;
   int64_t n = l->size;
+  // Nothing to free: leave `allocated` alone (clearing a list that is being sorted
+  // does not count as modifying it, as in CPython).
+  if (items == nullptr) return;
   l->items = nullptr;
   l->size = 0;
   l->allocated = 0;
-  if (items == nullptr) return;
   while (--n >= 0) Decref(items[n]);
   std::free(items);
 }

@@ -129,7 +129,9 @@ int ObjectInit(Value self, const Value* args, size_t nargs, Value kwnames) {
       return -1;
     }
     if (t->new_ == ObjectNew) {
-      RaiseNew(&kTypeErrorType, "%s() takes no arguments", TypeName(t));
+      RaiseNew(&kTypeErrorType,
+               "%s.__init__() takes exactly one argument (the instance to initialize)",
+               TypeName(t));
       return -1;
     }
   }

@@ -8,6 +8,7 @@
 #include "memory/allocator.h"
 #include "objects/core/abstract.h"
 #include "objects/core/args.h"
+#include "objects/core/bytes.h"
 #include "objects/core/core_internal.h"
 #include "objects/core/dict.h"
 #include "objects/core/float.h"
@@ -790,7 +791,7 @@ Value StrFormatMethod(Value self, Value spec) {
     RaiseNew(&kTypeErrorType, "__format__() argument must be str, not %T", spec);
     return Value();
   }
-  if (StrLength(spec) == 0) return StrStrSlot(self);
+  if (StrLength(spec) == 0) return IsExactStr(self) ? StrStrSlot(self) : Str(self);
   format::FormatSpec fs;
   format::Error e = format::ParseFormatSpec(StrCodePoints(spec), 's', '<', "str", &fs);
   if (!e.ok()) return core_internal::RaiseFormatError(e);
@@ -806,7 +807,10 @@ Value StrJoinMethod(Value self, Value iterable) {
     return StrJoin(self, TupleItems(iterable), static_cast<size_t>(TupleSize(iterable)));
   }
   Ref it = Ref::Steal(GetIter(iterable));
-  if (!it) return Value();
+  if (!it) {
+    if (ClearIfMatches(&kTypeErrorType)) RaiseNew(&kTypeErrorType, "can only join an iterable");
+    return Value();
+  }
   std::vector<Ref> items;
   for (;;) {
     Value v;
@@ -829,8 +833,8 @@ Value StrNew(TypeObject* type, const Value* args, size_t nargs, Value kwnames) {
   if (!out[0]) {
     r = Ref::Borrow(EmptyStr());
   } else if (out[1] || out[2]) {
-    RaiseNew(&kTypeErrorType, "decoding to str: need a bytes-like object, %T found", out[0]);
-    return Value();
+    r = Ref::Steal(DecodeToStr(out[0], out[1], out[2]));
+    if (!r) return Value();
   } else {
     r = Ref::Steal(Str(out[0]));
     if (!r) return Value();

@@ -6,7 +6,9 @@
 #include <cfloat>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "objects/bigint/bigint.h"
 #include "vm/modules/file_object.h"
@@ -205,6 +207,16 @@ Value MakeVersionInfo() {
                                    NewStr("final"), NewInt(0)});
 }
 
+// CPython turns hash randomization off when PYTHONHASHSEED is 0 (unless -E).
+int HashRandomization(const SysFlags& f) {
+  if (f.ignore_environment) return f.hash_randomization;
+  const char* env = std::getenv("PYTHONHASHSEED");
+  if (env == nullptr || *env == '\0') return f.hash_randomization;
+  std::string_view s(env);
+  if (s.find_first_not_of('0') == std::string_view::npos) return 0;
+  return 1;
+}
+
 Value MakeFlags() {
   const SysFlags& f = MutableSysFlags();
   Ref type = Ref::Steal(NewStructSeqType(
@@ -220,7 +232,7 @@ Value MakeFlags() {
       {NewInt(f.debug), NewInt(f.inspect), NewInt(f.interactive), NewInt(f.optimize),
        NewInt(f.dont_write_bytecode), NewInt(f.no_user_site), NewInt(f.no_site),
        NewInt(f.ignore_environment), NewInt(f.verbose), NewInt(f.bytes_warning),
-       NewInt(f.quiet), NewInt(f.hash_randomization), NewInt(f.isolated),
+       NewInt(f.quiet), NewInt(HashRandomization(f)), NewInt(f.isolated),
        NewBool(f.dev_mode), NewInt(f.utf8_mode), NewInt(f.warn_default_encoding),
        NewBool(f.safe_path), NewInt(f.int_max_str_digits)});
 }

@@ -25,6 +25,32 @@ bool g_stats_enabled = false;
 
 namespace {
 
+// Instance-dict entry hints for the LOAD_ATTR / STORE_ATTR caches: an inline cache word
+// holds the entry position where the attribute was last found; a hit needs the live entry
+// at that position to have the very same (interned) key object.
+constexpr uint32_t kNoDictPos = 0xffffffffu;
+
+// The value at entry position `pos` of exact dict d when its key is `name` (identity), else
+// Value{}. Borrowed.
+inline Value DictValueAtHint(Value d, uint32_t pos, Value name) {
+  DictTable& t = AsDictObject(d)->table;
+  if (!t.is_live(pos)) return Value();
+  auto it = t.iterator_at(pos);
+  return it->first == name ? it->second : Value();
+}
+
+// Entry position of the key identical to str `name` in exact dict d, or kNoDictPos (an equal
+// but distinct key is not found: callers then fall back to the generic lookup).
+inline uint32_t DictFindPos(Value d, Value name) {
+  DictTable& t = AsDictObject(d)->table;
+  auto r = t.find_with(static_cast<size_t>(StrHash(name)), [name](const Value& k) {
+    return k == name ? DictEq::kEqual : DictEq::kNotEqual;
+  });
+  if (r.status != DictStatus::kFound) return kNoDictPos;
+  size_t pos = r.it.position();
+  return pos < kNoDictPos ? static_cast<uint32_t>(pos) : kNoDictPos;
+}
+
 constexpr int kNumOps = static_cast<int>(Op::kCount);
 
 // Words per instruction (1 + cache words), indexed by opcode.
@@ -1267,7 +1293,16 @@ Value EvalFrame(Frame* entry, bool throwing) {
       if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
         Value* ds = core_internal::DictSlot(obj);
         if (ds && *ds && IsExactDict(*ds)) {
-          Value v = DictGetStr(*ds, name);
+          Value v = DictValueAtHint(*ds, cache[1], name);
+          if (!v) {
+            uint32_t pos = DictFindPos(*ds, name);
+            if (pos != kNoDictPos) {
+              cache[1] = pos;
+              v = DictValueAtHint(*ds, pos, name);
+            } else {
+              v = DictGetStr(*ds, name);
+            }
+          }
           if (v) {
             if (g_stats_enabled) ++g_stats.attr_hits;
             Incref(v);
@@ -1294,6 +1329,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
         e.type = tp;
         e.version = tp->version_tag;
         e.meth = Value();
+        cache[1] = DictFindPos(*ds, name);
       }
     }
     Decref(obj);
@@ -1353,7 +1389,64 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(STORE_ATTR) {
     Value obj = TOP();
     Value v = SECOND();
-    ERROR_IF(SetAttr(obj, names[oparg], v) < 0);
+    Value name = names[oparg];
+    uint32_t* cache = cur + 1;
+    TypeObject* tp = TypeOf(obj);
+    // Cache: word 0 = index + 1 of a MethodCacheEntry naming a type (at a version tag) with
+    // the generic __setattr__ and no data descriptor for the name in its MRO, so the store
+    // goes to the instance dict; word 1 = the entry position hint in that dict.
+    if (cache[0] != 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+        Value* ds = core_internal::DictSlot(obj);
+        if (ds && *ds && IsExactDict(*ds)) {
+          Value d = *ds;
+          DictTable& t = AsDictObject(d)->table;
+          uint32_t pos = cache[1];
+          if (t.is_live(pos)) {
+            auto it = t.iterator_at(pos);
+            if (it->first == name) {
+              if (g_stats_enabled) ++g_stats.store_attr_hits;
+              Value old = it->second;
+              it->second = v;  // the stack's reference moves into the dict
+              DictTouch(d);
+              sp -= 2;
+              Decref(obj);
+              Decref(old);
+              DISPATCH();
+            }
+          }
+          if (g_stats_enabled) ++g_stats.store_attr_hits;
+          ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
+          cache[1] = DictFindPos(d, name);
+          sp -= 2;
+          Decref(obj);
+          Decref(v);
+          DISPATCH();
+        }
+      }
+    }
+    if (g_stats_enabled) ++g_stats.store_attr_misses;
+    ERROR_IF(SetAttr(obj, name, v) < 0);
+    if (tp->dict_offset && tp->setattro == kObjectType.setattro && IsExactStr(name)) {
+      Value* ds = core_internal::DictSlot(obj);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && ds && *ds && IsExactDict(*ds)) {
+        Value descr = TypeLookup(tp, name);
+        if (!descr || TypeOf(descr)->descr_set == nullptr) {
+          if (!co->caches) co->caches = new CodeCaches();
+          if (cache[0] == 0) {
+            co->caches->methods.emplace_back();
+            cache[0] = static_cast<uint32_t>(co->caches->methods.size());
+          }
+          MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+          e.type = tp;
+          e.version = ver;
+          e.meth = Value();
+          cache[1] = DictFindPos(*ds, name);
+        }
+      }
+    }
     sp -= 2;
     Decref(obj);
     Decref(v);

@@ -217,27 +217,39 @@ inline bool FloatOperands(Value a, Value b, double* x, double* y) {
   return true;
 }
 
-inline Value FloatBinary(uint32_t op, Value a, Value b) {
+// The float result of `a op b` for + - * / on float/small-int operands (at least one an
+// exact float); false when the fast path does not apply (then the generic path runs).
+inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
   double x, y;
-  if (!FloatOperands(a, b, &x, &y)) return Value();
+  if (!FloatOperands(a, b, &x, &y)) return false;
   using compiler::BinaryOp;
   switch (static_cast<BinaryOp>(op)) {
     case BinaryOp::kAdd:
     case BinaryOp::kInplaceAdd:
-      return NewFloat(x + y);
+      *out = x + y;
+      return true;
     case BinaryOp::kSubtract:
     case BinaryOp::kInplaceSubtract:
-      return NewFloat(x - y);
+      *out = x - y;
+      return true;
     case BinaryOp::kMultiply:
     case BinaryOp::kInplaceMultiply:
-      return NewFloat(x * y);
+      *out = x * y;
+      return true;
     case BinaryOp::kTrueDivide:
     case BinaryOp::kInplaceTrueDivide:
-      if (y == 0) return Value();
-      return NewFloat(x / y);
+      if (y == 0) return false;
+      *out = x / y;
+      return true;
     default:
-      return Value();
+      return false;
   }
+}
+
+// A float operand the stack holds the only reference to can carry the result: floats are
+// immutable to Python code, and nothing else can observe the object.
+inline bool ReusableFloat(Value v) {
+  return v.is_object() && TypeOf(v) == &kFloatType && v.object()->refcount == 1;
 }
 
 // Qualified callable name for messages such as "f() argument after * must be ...".
@@ -848,9 +860,25 @@ Value EvalFrame(Frame* entry, bool throwing) {
     if (r) {
       if (g_stats_enabled) ++g_stats.binary_int_hits;
     } else {
-      r = FloatBinary(oparg, a, b);
-      if (r) {
+      double d;
+      if (FloatBinaryDouble(oparg, a, b, &d)) {
         if (g_stats_enabled) ++g_stats.binary_float_hits;
+        if (ReusableFloat(a)) {
+          reinterpret_cast<FloatObject*>(a.object())->value = d;
+          --sp;
+          Decref(b);
+          TOP() = a;
+          DISPATCH();
+        }
+        if (ReusableFloat(b)) {
+          reinterpret_cast<FloatObject*>(b.object())->value = d;
+          --sp;
+          Decref(a);
+          TOP() = b;
+          DISPATCH();
+        }
+        r = NewFloat(d);
+        ERROR_IF(!r);
       } else {
         if (g_stats_enabled) ++g_stats.binary_misses;
         r = BinaryOperation(a, b, static_cast<BinaryOp>(oparg));

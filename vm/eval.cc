@@ -246,6 +246,41 @@ inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
   }
 }
 
+// Two-way type caches for LOAD_ATTR / LOAD_METHOD / STORE_ATTR (polymorphic sites, e.g. a
+// method of a base class called on instances of two subclasses): cache word 0 is index + 1
+// of the first of two consecutive MethodCacheEntry. The way whose entry matches `tp` at
+// its current version tag, or -1.
+inline int CacheWay(CodeCaches* caches, uint32_t idx, TypeObject* tp) {
+  const MethodCacheEntry* e = &caches->methods[idx - 1];
+  if (e[0].type == tp && e[0].version != 0 && tp->version_tag == e[0].version) return 0;
+  if (e[1].type == tp && e[1].version != 0 && tp->version_tag == e[1].version) return 1;
+  return -1;
+}
+
+// The entry to (re)fill for `tp`: its own way, else an empty one, else alternately (word
+// *toggle flips). Stale entries' types are never dereferenced (they may be freed).
+inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t* toggle,
+                                 TypeObject* tp, int* way) {
+  if (!caches) caches = new CodeCaches();
+  if (cache[0] == 0) {
+    caches->methods.emplace_back();
+    caches->methods.emplace_back();
+    cache[0] = static_cast<uint32_t>(caches->methods.size() - 1);
+  }
+  MethodCacheEntry* e = &caches->methods[cache[0] - 1];
+  int w;
+  if (e[0].type == tp || e[0].version == 0) {
+    w = 0;
+  } else if (e[1].type == tp || e[1].version == 0) {
+    w = 1;
+  } else {
+    w = static_cast<int>(*toggle & 1);
+    *toggle ^= 1;
+  }
+  *way = w;
+  return e[w];
+}
+
 // A float operand the stack holds the only reference to can carry the result: floats are
 // immutable to Python code, and nothing else can observe the object.
 inline bool ReusableFloat(Value v) {
@@ -1316,16 +1351,16 @@ Value EvalFrame(Frame* entry, bool throwing) {
     TypeObject* tp = TypeOf(obj);
     // Cache: an instance attribute of a class whose MRO has no attribute of that name
     // (so the instance dict decides), guarded by the type's version tag.
-    if (cache[0] != 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
-      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      {
         Value* ds = core_internal::DictSlot(obj);
         if (ds && *ds && IsExactDict(*ds)) {
-          Value v = DictValueAtHint(*ds, cache[1], name);
+          Value v = DictValueAtHint(*ds, cache[1 + way], name);
           if (!v) {
             uint32_t pos = DictFindPos(*ds, name);
             if (pos != kNoDictPos) {
-              cache[1] = pos;
+              cache[1 + way] = pos;
               v = DictValueAtHint(*ds, pos, name);
             } else {
               v = DictGetStr(*ds, name);
@@ -1348,16 +1383,12 @@ Value EvalFrame(Frame* entry, bool throwing) {
         !TypeLookup(tp, name)) {
       Value* ds = core_internal::DictSlot(obj);
       if (ds && *ds && IsExactDict(*ds) && DictGetStr(*ds, name) == r) {
-        if (!co->caches) co->caches = new CodeCaches();
-        if (cache[0] == 0) {
-          co->caches->methods.emplace_back();
-          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
-        }
-        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
         e.type = tp;
         e.version = tp->version_tag;
         e.meth = Value();
-        cache[1] = DictFindPos(*ds, name);
+        cache[1 + fway] = DictFindPos(*ds, name);
       }
     }
     Decref(obj);
@@ -1370,9 +1401,10 @@ Value EvalFrame(Frame* entry, bool throwing) {
     bool unbound = false;
     uint32_t* cache = cur + 1;
     TypeObject* tp = TypeOf(obj);
-    if (cache[0] != 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
-      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      {
         Value* ds = tp->dict_offset ? core_internal::DictSlot(obj) : nullptr;
         Value idict = ds ? *ds : Value();
         if (!idict || !DictGetStr(idict, names[oparg])) {
@@ -1393,12 +1425,8 @@ Value EvalFrame(Frame* entry, bool throwing) {
       Value found = TypeLookup(tp, names[oparg]);
       uint32_t ver = TypeVersion(tp);
       if (found == meth && ver != 0) {
-        if (!co->caches) co->caches = new CodeCaches();
-        if (cache[0] == 0) {
-          co->caches->methods.emplace_back();
-          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
-        }
-        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 4, tp, &fway);
         e.type = tp;
         e.version = ver;
         e.meth = found;
@@ -1423,14 +1451,14 @@ Value EvalFrame(Frame* entry, bool throwing) {
     // Cache: word 0 = index + 1 of a MethodCacheEntry naming a type (at a version tag) with
     // the generic __setattr__ and no data descriptor for the name in its MRO, so the store
     // goes to the instance dict; word 1 = the entry position hint in that dict.
-    if (cache[0] != 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
-      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      {
         Value* ds = core_internal::DictSlot(obj);
         if (ds && *ds && IsExactDict(*ds)) {
           Value d = *ds;
           DictTable& t = AsDictObject(d)->table;
-          uint32_t pos = cache[1];
+          uint32_t pos = cache[1 + way];
           if (t.is_live(pos)) {
             auto it = t.iterator_at(pos);
             if (it->first == name) {
@@ -1446,7 +1474,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
           }
           if (g_stats_enabled) ++g_stats.store_attr_hits;
           ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
-          cache[1] = DictFindPos(d, name);
+          cache[1 + way] = DictFindPos(d, name);
           sp -= 2;
           Decref(obj);
           Decref(v);
@@ -1462,16 +1490,12 @@ Value EvalFrame(Frame* entry, bool throwing) {
       if (ver != 0 && ds && *ds && IsExactDict(*ds)) {
         Value descr = TypeLookup(tp, name);
         if (!descr || TypeOf(descr)->descr_set == nullptr) {
-          if (!co->caches) co->caches = new CodeCaches();
-          if (cache[0] == 0) {
-            co->caches->methods.emplace_back();
-            cache[0] = static_cast<uint32_t>(co->caches->methods.size());
-          }
-          MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
           e.type = tp;
           e.version = ver;
           e.meth = Value();
-          cache[1] = DictFindPos(*ds, name);
+          cache[1 + fway] = DictFindPos(*ds, name);
         }
       }
     }

@@ -32,7 +32,7 @@ constexpr uint32_t kNoDictPos = 0xffffffffu;
 
 // The value at entry position `pos` of exact dict d when its key is `name` (identity), else
 // Value{}. Borrowed.
-inline Value DictValueAtHint(Value d, uint32_t pos, Value name) {
+[[gnu::always_inline]] inline Value DictValueAtHint(Value d, uint32_t pos, Value name) {
   DictTable& t = AsDictObject(d)->table;
   if (!t.is_live(pos)) return Value();
   auto it = t.iterator_at(pos);
@@ -246,36 +246,40 @@ inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
   }
 }
 
-// Two-way type caches for LOAD_ATTR / LOAD_METHOD / STORE_ATTR (polymorphic sites, e.g. a
-// method of a base class called on instances of two subclasses): cache word 0 is index + 1
-// of the first of two consecutive MethodCacheEntry. The way whose entry matches `tp` at
-// its current version tag, or -1.
-inline int CacheWay(CodeCaches* caches, uint32_t idx, TypeObject* tp) {
+// Four-way type caches for LOAD_ATTR / LOAD_METHOD / STORE_ATTR (polymorphic sites, e.g. a
+// method of a base class called on instances of several subclasses): cache word 0 is
+// index + 1 of the first of kCacheWays consecutive MethodCacheEntry. The dict-position
+// hints of LOAD_ATTR / STORE_ATTR (words 1 and 2) are shared by ways 0/2 and 1/3 (a hint is
+// always validated). Returns the way whose entry matches `tp` at its version tag, or -1.
+constexpr int kCacheWays = 4;
+[[gnu::always_inline]] inline int CacheWay(CodeCaches* caches, uint32_t idx, TypeObject* tp) {
   const MethodCacheEntry* e = &caches->methods[idx - 1];
-  if (e[0].type == tp && e[0].version != 0 && tp->version_tag == e[0].version) return 0;
-  if (e[1].type == tp && e[1].version != 0 && tp->version_tag == e[1].version) return 1;
+  for (int w = 0; w < kCacheWays; ++w) {
+    if (e[w].type == tp && e[w].version != 0 && tp->version_tag == e[w].version) return w;
+  }
   return -1;
 }
 
-// The entry to (re)fill for `tp`: its own way, else an empty one, else alternately (word
-// *toggle flips). Stale entries' types are never dereferenced (they may be freed).
+// The entry to (re)fill for `tp`: its own way, else an empty one, else round-robin (word
+// *toggle counts). Stale entries' types are never dereferenced (they may be freed).
 inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t* toggle,
                                  TypeObject* tp, int* way) {
   if (!caches) caches = new CodeCaches();
   if (cache[0] == 0) {
-    caches->methods.emplace_back();
-    caches->methods.emplace_back();
-    cache[0] = static_cast<uint32_t>(caches->methods.size() - 1);
+    for (int w = 0; w < kCacheWays; ++w) caches->methods.emplace_back();
+    cache[0] = static_cast<uint32_t>(caches->methods.size() - kCacheWays + 1);
   }
   MethodCacheEntry* e = &caches->methods[cache[0] - 1];
-  int w;
-  if (e[0].type == tp || e[0].version == 0) {
-    w = 0;
-  } else if (e[1].type == tp || e[1].version == 0) {
-    w = 1;
-  } else {
-    w = static_cast<int>(*toggle & 1);
-    *toggle ^= 1;
+  int w = -1;
+  for (int i = 0; i < kCacheWays && w < 0; ++i) {
+    if (e[i].type == tp) w = i;
+  }
+  for (int i = 0; i < kCacheWays && w < 0; ++i) {
+    if (e[i].version == 0) w = i;
+  }
+  if (w < 0) {
+    w = static_cast<int>(*toggle % kCacheWays);
+    *toggle = static_cast<uint32_t>((w + 1) % kCacheWays);
   }
   *way = w;
   return e[w];
@@ -1369,11 +1373,11 @@ Value EvalFrame(Frame* entry, bool throwing) {
       {
         Value* ds = FastDictSlot(obj);
         if (ds && *ds && FastIsExactDict(*ds)) {
-          Value v = DictValueAtHint(*ds, cache[1 + way], name);
+          Value v = DictValueAtHint(*ds, cache[1 + (way & 1)], name);
           if (!v) {
             uint32_t pos = DictFindPos(*ds, name);
             if (pos != kNoDictPos) {
-              cache[1 + way] = pos;
+              cache[1 + (way & 1)] = pos;
               v = DictValueAtHint(*ds, pos, name);
             } else {
               v = DictGetStr(*ds, name);
@@ -1401,7 +1405,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
         e.type = tp;
         e.version = tp->version_tag;
         e.meth = Value();
-        cache[1 + fway] = DictFindPos(*ds, name);
+        cache[1 + (fway & 1)] = DictFindPos(*ds, name);
       }
     }
     Decref(obj);
@@ -1471,7 +1475,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
         if (ds && *ds && FastIsExactDict(*ds)) {
           Value d = *ds;
           DictTable& t = AsDictObject(d)->table;
-          uint32_t pos = cache[1 + way];
+          uint32_t pos = cache[1 + (way & 1)];
           if (t.is_live(pos)) {
             auto it = t.iterator_at(pos);
             if (it->first == name) {
@@ -1487,7 +1491,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
           }
           if (g_stats_enabled) ++g_stats.store_attr_hits;
           ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
-          cache[1 + way] = DictFindPos(d, name);
+          cache[1 + (way & 1)] = DictFindPos(d, name);
           sp -= 2;
           Decref(obj);
           Decref(v);
@@ -1508,7 +1512,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
           e.type = tp;
           e.version = ver;
           e.meth = Value();
-          cache[1 + fway] = DictFindPos(*ds, name);
+          cache[1 + (fway & 1)] = DictFindPos(*ds, name);
         }
       }
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "objects/core/core_internal.h"
+#include "objects/core/descr.h"
 #include "objects/core/list.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
@@ -1368,9 +1369,21 @@ Value EvalFrame(Frame* entry, bool throwing) {
     TypeObject* tp = TypeOf(obj);
     // Cache: an instance attribute of a class whose MRO has no attribute of that name
     // (so the instance dict decides), guarded by the type's version tag.
+    // Or (meth set): a __slots__ member descriptor (kObjectEx) the MRO resolves the name to.
     const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
     if (way >= 0) {
-      {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      if (e.meth) {
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
+        Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
+        if (v) {
+          if (g_stats_enabled) ++g_stats.attr_hits;
+          Incref(v);
+          Decref(obj);
+          TOP() = v;
+          DISPATCH();
+        }
+      } else {
         Value* ds = FastDictSlot(obj);
         if (ds && *ds && FastIsExactDict(*ds)) {
           Value v = DictValueAtHint(*ds, cache[1 + (way & 1)], name);
@@ -1406,6 +1419,18 @@ Value EvalFrame(Frame* entry, bool throwing) {
         e.version = tp->version_tag;
         e.meth = Value();
         cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+      }
+    } else if (tp->getattro == kObjectType.getattro && obj.is_object()) {
+      Value descr = TypeLookup(tp, name);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType &&
+          reinterpret_cast<MemberDescrObject*>(descr.object())->def->kind ==
+              MemberKind::kObjectEx) {
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+        e.type = tp;
+        e.version = ver;
+        e.meth = descr;
       }
     }
     Decref(obj);

@@ -1495,7 +1495,19 @@ Value EvalFrame(Frame* entry, bool throwing) {
     // goes to the instance dict; word 1 = the entry position hint in that dict.
     const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
     if (way >= 0) {
-      {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      if (e.meth) {
+        // A __slots__ member (see the fill below): the stack's reference moves in.
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
+        Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
+        if (g_stats_enabled) ++g_stats.store_attr_hits;
+        Value old = *slot;
+        *slot = v;
+        sp -= 2;
+        Decref(obj);
+        Decref(old);
+        DISPATCH();
+      } else {
         Value* ds = FastDictSlot(obj);
         if (ds && *ds && FastIsExactDict(*ds)) {
           Value d = *ds;
@@ -1538,6 +1550,20 @@ Value EvalFrame(Frame* entry, bool throwing) {
           e.version = ver;
           e.meth = Value();
           cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+        }
+      }
+    }
+    if (tp->setattro == kObjectType.setattro && obj.is_object() && IsExactStr(name)) {
+      Value descr = TypeLookup(tp, name);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType) {
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
+        if (m->kind == MemberKind::kObjectEx && !m->readonly) {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+          e.type = tp;
+          e.version = ver;
+          e.meth = descr;
         }
       }
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "objects/core/core_internal.h"
+#include "objects/core/descr.h"
 #include "objects/core/list.h"
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
@@ -24,6 +25,32 @@ Stats g_stats;
 bool g_stats_enabled = false;
 
 namespace {
+
+// Instance-dict entry hints for the LOAD_ATTR / STORE_ATTR caches: an inline cache word
+// holds the entry position where the attribute was last found; a hit needs the live entry
+// at that position to have the very same (interned) key object.
+constexpr uint32_t kNoDictPos = 0xffffffffu;
+
+// The value at entry position `pos` of exact dict d when its key is `name` (identity), else
+// Value{}. Borrowed.
+[[gnu::always_inline]] inline Value DictValueAtHint(Value d, uint32_t pos, Value name) {
+  DictTable& t = AsDictObject(d)->table;
+  if (!t.is_live(pos)) return Value();
+  auto it = t.iterator_at(pos);
+  return it->first == name ? it->second : Value();
+}
+
+// Entry position of the key identical to str `name` in exact dict d, or kNoDictPos (an equal
+// but distinct key is not found: callers then fall back to the generic lookup).
+inline uint32_t DictFindPos(Value d, Value name) {
+  DictTable& t = AsDictObject(d)->table;
+  auto r = t.find_with(static_cast<size_t>(StrHash(name)), [name](const Value& k) {
+    return k == name ? DictEq::kEqual : DictEq::kNotEqual;
+  });
+  if (r.status != DictStatus::kFound) return kNoDictPos;
+  size_t pos = r.it.position();
+  return pos < kNoDictPos ? static_cast<uint32_t>(pos) : kNoDictPos;
+}
 
 constexpr int kNumOps = static_cast<int>(Op::kCount);
 
@@ -191,27 +218,91 @@ inline bool FloatOperands(Value a, Value b, double* x, double* y) {
   return true;
 }
 
-inline Value FloatBinary(uint32_t op, Value a, Value b) {
+// The float result of `a op b` for + - * / on float/small-int operands (at least one an
+// exact float); false when the fast path does not apply (then the generic path runs).
+inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
   double x, y;
-  if (!FloatOperands(a, b, &x, &y)) return Value();
+  if (!FloatOperands(a, b, &x, &y)) return false;
   using compiler::BinaryOp;
   switch (static_cast<BinaryOp>(op)) {
     case BinaryOp::kAdd:
     case BinaryOp::kInplaceAdd:
-      return NewFloat(x + y);
+      *out = x + y;
+      return true;
     case BinaryOp::kSubtract:
     case BinaryOp::kInplaceSubtract:
-      return NewFloat(x - y);
+      *out = x - y;
+      return true;
     case BinaryOp::kMultiply:
     case BinaryOp::kInplaceMultiply:
-      return NewFloat(x * y);
+      *out = x * y;
+      return true;
     case BinaryOp::kTrueDivide:
     case BinaryOp::kInplaceTrueDivide:
-      if (y == 0) return Value();
-      return NewFloat(x / y);
+      if (y == 0) return false;
+      *out = x / y;
+      return true;
     default:
-      return Value();
+      return false;
   }
+}
+
+// Four-way type caches for LOAD_ATTR / LOAD_METHOD / STORE_ATTR (polymorphic sites, e.g. a
+// method of a base class called on instances of several subclasses): cache word 0 is
+// index + 1 of the first of kCacheWays consecutive MethodCacheEntry. The dict-position
+// hints of LOAD_ATTR / STORE_ATTR (words 1 and 2) are shared by ways 0/2 and 1/3 (a hint is
+// always validated). Returns the way whose entry matches `tp` at its version tag, or -1.
+constexpr int kCacheWays = 4;
+[[gnu::always_inline]] inline int CacheWay(CodeCaches* caches, uint32_t idx, TypeObject* tp) {
+  const MethodCacheEntry* e = &caches->methods[idx - 1];
+  for (int w = 0; w < kCacheWays; ++w) {
+    if (e[w].type == tp && e[w].version != 0 && tp->version_tag == e[w].version) return w;
+  }
+  return -1;
+}
+
+// The entry to (re)fill for `tp`: its own way, else an empty one, else round-robin (word
+// *toggle counts). Stale entries' types are never dereferenced (they may be freed).
+inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t* toggle,
+                                 TypeObject* tp, int* way) {
+  if (!caches) caches = new CodeCaches();
+  if (cache[0] == 0) {
+    for (int w = 0; w < kCacheWays; ++w) caches->methods.emplace_back();
+    cache[0] = static_cast<uint32_t>(caches->methods.size() - kCacheWays + 1);
+  }
+  MethodCacheEntry* e = &caches->methods[cache[0] - 1];
+  int w = -1;
+  for (int i = 0; i < kCacheWays && w < 0; ++i) {
+    if (e[i].type == tp) w = i;
+  }
+  for (int i = 0; i < kCacheWays && w < 0; ++i) {
+    if (e[i].version == 0) w = i;
+  }
+  if (w < 0) {
+    w = static_cast<int>(*toggle % kCacheWays);
+    *toggle = static_cast<uint32_t>((w + 1) % kCacheWays);
+  }
+  *way = w;
+  return e[w];
+}
+
+// Inlined forms of core_internal::DictSlot and IsExactDict for the attribute caches' hit
+// paths (the out-of-line calls showed up in profiles).
+[[gnu::always_inline]] inline Value* FastDictSlot(Value o) {
+  if (!o.is_object()) return nullptr;
+  TypeObject* t = TypeOf(o);
+  if (t->dict_offset == 0) return nullptr;
+  if (HasFlag(t, kTypeDictAtEnd)) return core_internal::DictSlot(o);
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(o.object()) + t->dict_offset);
+}
+[[gnu::always_inline]] inline bool FastIsExactDict(Value v) {
+  return v.is_object() && TypeOf(v) == &kDictType;
+}
+
+// A float operand the stack holds the only reference to can carry the result: floats are
+// immutable to Python code, and nothing else can observe the object.
+inline bool ReusableFloat(Value v) {
+  return v.is_object() && TypeOf(v) == &kFloatType && v.object()->refcount == 1;
 }
 
 // Qualified callable name for messages such as "f() argument after * must be ...".
@@ -860,9 +951,25 @@ Value EvalFrame(Frame* entry, bool throwing) {
     if (r) {
       if (g_stats_enabled) ++g_stats.binary_int_hits;
     } else {
-      r = FloatBinary(oparg, a, b);
-      if (r) {
+      double d;
+      if (FloatBinaryDouble(oparg, a, b, &d)) {
         if (g_stats_enabled) ++g_stats.binary_float_hits;
+        if (ReusableFloat(a)) {
+          reinterpret_cast<FloatObject*>(a.object())->value = d;
+          --sp;
+          Decref(b);
+          TOP() = a;
+          DISPATCH();
+        }
+        if (ReusableFloat(b)) {
+          reinterpret_cast<FloatObject*>(b.object())->value = d;
+          --sp;
+          Decref(a);
+          TOP() = b;
+          DISPATCH();
+        }
+        r = NewFloat(d);
+        ERROR_IF(!r);
       } else {
         if (g_stats_enabled) ++g_stats.binary_misses;
         r = BinaryOperation(a, b, static_cast<BinaryOp>(oparg));
@@ -1300,12 +1407,33 @@ Value EvalFrame(Frame* entry, bool throwing) {
     TypeObject* tp = TypeOf(obj);
     // Cache: an instance attribute of a class whose MRO has no attribute of that name
     // (so the instance dict decides), guarded by the type's version tag.
-    if (cache[0] != 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
-      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
-        Value* ds = core_internal::DictSlot(obj);
-        if (ds && *ds && IsExactDict(*ds)) {
-          Value v = DictGetStr(*ds, name);
+    // Or (meth set): a __slots__ member descriptor (kObjectEx) the MRO resolves the name to.
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      if (e.meth) {
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
+        Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
+        if (v) {
+          if (g_stats_enabled) ++g_stats.attr_hits;
+          Incref(v);
+          Decref(obj);
+          TOP() = v;
+          DISPATCH();
+        }
+      } else {
+        Value* ds = FastDictSlot(obj);
+        if (ds && *ds && FastIsExactDict(*ds)) {
+          Value v = DictValueAtHint(*ds, cache[1 + (way & 1)], name);
+          if (!v) {
+            uint32_t pos = DictFindPos(*ds, name);
+            if (pos != kNoDictPos) {
+              cache[1 + (way & 1)] = pos;
+              v = DictValueAtHint(*ds, pos, name);
+            } else {
+              v = DictGetStr(*ds, name);
+            }
+          }
           if (v) {
             if (g_stats_enabled) ++g_stats.attr_hits;
             Incref(v);
@@ -1321,17 +1449,26 @@ Value EvalFrame(Frame* entry, bool throwing) {
     ERROR_IF(!r);
     if (tp->dict_offset && tp->getattro == kObjectType.getattro && TypeVersion(tp) != 0 &&
         !TypeLookup(tp, name)) {
-      Value* ds = core_internal::DictSlot(obj);
+      Value* ds = FastDictSlot(obj);
       if (ds && *ds && IsExactDict(*ds) && DictGetStr(*ds, name) == r) {
-        if (!co->caches) co->caches = new CodeCaches();
-        if (cache[0] == 0) {
-          co->caches->methods.emplace_back();
-          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
-        }
-        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
         e.type = tp;
         e.version = tp->version_tag;
         e.meth = Value();
+        cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+      }
+    } else if (tp->getattro == kObjectType.getattro && obj.is_object()) {
+      Value descr = TypeLookup(tp, name);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType &&
+          reinterpret_cast<MemberDescrObject*>(descr.object())->def->kind ==
+              MemberKind::kObjectEx) {
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+        e.type = tp;
+        e.version = ver;
+        e.meth = descr;
       }
     }
     Decref(obj);
@@ -1344,10 +1481,11 @@ Value EvalFrame(Frame* entry, bool throwing) {
     bool unbound = false;
     uint32_t* cache = cur + 1;
     TypeObject* tp = TypeOf(obj);
-    if (cache[0] != 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
-      if (e.type == tp && e.version != 0 && tp->version_tag == e.version) {
-        Value* ds = tp->dict_offset ? core_internal::DictSlot(obj) : nullptr;
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      {
+        Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
         Value idict = ds ? *ds : Value();
         if (!idict || !DictGetStr(idict, names[oparg])) {
           if (g_stats_enabled) ++g_stats.method_hits;
@@ -1367,12 +1505,8 @@ Value EvalFrame(Frame* entry, bool throwing) {
       Value found = TypeLookup(tp, names[oparg]);
       uint32_t ver = TypeVersion(tp);
       if (found == meth && ver != 0) {
-        if (!co->caches) co->caches = new CodeCaches();
-        if (cache[0] == 0) {
-          co->caches->methods.emplace_back();
-          cache[0] = static_cast<uint32_t>(co->caches->methods.size());
-        }
-        MethodCacheEntry& e = co->caches->methods[cache[0] - 1];
+        int fway;
+        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 4, tp, &fway);
         e.type = tp;
         e.version = ver;
         e.meth = found;
@@ -1391,7 +1525,86 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(STORE_ATTR) {
     Value obj = TOP();
     Value v = SECOND();
-    ERROR_IF(SetAttr(obj, names[oparg], v) < 0);
+    Value name = names[oparg];
+    uint32_t* cache = cur + 1;
+    TypeObject* tp = TypeOf(obj);
+    // Cache: word 0 = index + 1 of a MethodCacheEntry naming a type (at a version tag) with
+    // the generic __setattr__ and no data descriptor for the name in its MRO, so the store
+    // goes to the instance dict; word 1 = the entry position hint in that dict.
+    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
+    if (way >= 0) {
+      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
+      if (e.meth) {
+        // A __slots__ member (see the fill below): the stack's reference moves in.
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
+        Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
+        if (g_stats_enabled) ++g_stats.store_attr_hits;
+        Value old = *slot;
+        *slot = v;
+        sp -= 2;
+        Decref(obj);
+        Decref(old);
+        DISPATCH();
+      } else {
+        Value* ds = FastDictSlot(obj);
+        if (ds && *ds && FastIsExactDict(*ds)) {
+          Value d = *ds;
+          DictTable& t = AsDictObject(d)->table;
+          uint32_t pos = cache[1 + (way & 1)];
+          if (t.is_live(pos)) {
+            auto it = t.iterator_at(pos);
+            if (it->first == name) {
+              if (g_stats_enabled) ++g_stats.store_attr_hits;
+              Value old = it->second;
+              it->second = v;  // the stack's reference moves into the dict
+              DictTouch(d);
+              sp -= 2;
+              Decref(obj);
+              Decref(old);
+              DISPATCH();
+            }
+          }
+          if (g_stats_enabled) ++g_stats.store_attr_hits;
+          ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
+          cache[1 + (way & 1)] = DictFindPos(d, name);
+          sp -= 2;
+          Decref(obj);
+          Decref(v);
+          DISPATCH();
+        }
+      }
+    }
+    if (g_stats_enabled) ++g_stats.store_attr_misses;
+    ERROR_IF(SetAttr(obj, name, v) < 0);
+    if (tp->dict_offset && tp->setattro == kObjectType.setattro && IsExactStr(name)) {
+      Value* ds = FastDictSlot(obj);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && ds && *ds && IsExactDict(*ds)) {
+        Value descr = TypeLookup(tp, name);
+        if (!descr || TypeOf(descr)->descr_set == nullptr) {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+          e.type = tp;
+          e.version = ver;
+          e.meth = Value();
+          cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+        }
+      }
+    }
+    if (tp->setattro == kObjectType.setattro && obj.is_object() && IsExactStr(name)) {
+      Value descr = TypeLookup(tp, name);
+      uint32_t ver = TypeVersion(tp);
+      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType) {
+        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
+        if (m->kind == MemberKind::kObjectEx && !m->readonly) {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+          e.type = tp;
+          e.version = ver;
+          e.meth = descr;
+        }
+      }
+    }
     sp -= 2;
     Decref(obj);
     Decref(v);

@@ -951,13 +951,14 @@ int Finalize(int status) {
     std::fprintf(stderr,
                  "pyrt-stats: BINARY_OP int %llu float %llu generic %llu; COMPARE_OP int %llu generic %llu; "
                  "LOAD_GLOBAL hit %llu miss %llu; LOAD_ATTR hit %llu miss %llu; LOAD_METHOD hit %llu "
-                 "miss %llu; calls python %llu other %llu\n",
+                 "miss %llu; STORE_ATTR hit %llu miss %llu; calls python %llu other %llu\n",
                  (unsigned long long)s.binary_int_hits, (unsigned long long)s.binary_float_hits,
                  (unsigned long long)s.binary_misses, (unsigned long long)s.compare_int_hits,
                  (unsigned long long)s.compare_misses, (unsigned long long)s.global_hits,
                  (unsigned long long)s.global_misses, (unsigned long long)s.attr_hits,
                  (unsigned long long)s.attr_misses, (unsigned long long)s.method_hits,
-                 (unsigned long long)s.method_misses, (unsigned long long)s.py_calls,
+                 (unsigned long long)s.method_misses, (unsigned long long)s.store_attr_hits,
+                 (unsigned long long)s.store_attr_misses, (unsigned long long)s.py_calls,
                  (unsigned long long)s.c_calls);
   }
   std::fflush(stdout);

@@ -100,6 +100,8 @@ Value DictGetStr(Value d, Value str_key) {
 
 Value DictGetUtf8(Value d, std::string_view key) { return DictGetStr(d, Intern(key)); }
 
+void DictTouch(Value d) { Touch(d); }
+
 int DictSetItemHashed(Value d, Value key, int64_t hash, Value value) {
   DictTable& t = TableOf(d);
   Incref(value);

@@ -90,6 +90,9 @@ void DictClear(Value d);
 [[nodiscard]] Value DictRepr(Value d);
 // The modification version (see header comment).
 [[nodiscard]] inline uint64_t DictVersion(Value d) { return AsDictObject(d)->version; }
+// Gives d a new version (for callers that modify an entry's value in place, e.g. the VM's
+// STORE_ATTR cache after replacing the value at a known entry position).
+void DictTouch(Value d);
 
 // Iterates with a position cursor (start at 0): returns true and borrowed *key/*value for
 // the next live entry, false at the end. The dict must not change size during the walk

@@ -705,7 +705,9 @@ class CompactDict {
   // First live position >= pos, or entry_count() if none.
   [[nodiscard]] std::size_t next_position(std::size_t pos) const { return NextLive(pos); }
   // Whether the position holds a live entry.
-  [[nodiscard]] bool is_live(std::size_t pos) const { return pos < nentries_ && IsLive(pos); }
+  [[nodiscard]] [[gnu::always_inline]] bool is_live(std::size_t pos) const {
+    return pos < nentries_ && IsLive(pos);
+  }
   // Iterator to a live position. Precondition: is_live(pos).
   [[nodiscard]] iterator iterator_at(std::size_t pos) { return iterator(this, pos); }
   [[nodiscard]] const_iterator iterator_at(std::size_t pos) const {
@@ -803,7 +805,7 @@ class CompactDict {
       default: WriteSlotT<std::uint64_t>(i, v); break;
     }
   }
-  [[nodiscard]] bool IsLive(std::size_t pos) const {
+  [[nodiscard]] [[gnu::always_inline]] bool IsLive(std::size_t pos) const {
     return ((dead_[pos >> 6] >> (pos & 63)) & 1) == 0;
   }
   [[nodiscard]] std::size_t NextLive(std::size_t pos) const {

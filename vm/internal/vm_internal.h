@@ -347,6 +347,7 @@ struct Stats {
   uint64_t compare_int_hits = 0, compare_misses = 0;
   uint64_t global_hits = 0, global_misses = 0;
   uint64_t attr_hits = 0, attr_misses = 0;
+  uint64_t store_attr_hits = 0, store_attr_misses = 0;
   uint64_t method_hits = 0, method_misses = 0;
   uint64_t py_calls = 0, c_calls = 0;
 };

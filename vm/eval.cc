@@ -551,6 +551,35 @@ Value FormatValue(Value v, uint32_t flags, Value spec) {
 }
 
 // MATCH_CLASS helper: getattr(subject, name) with AttributeError meaning "no match".
+// BEFORE_WITH / BEFORE_ASYNC_WITH: looks up the manager's exit method (stored in *exit,
+// a new reference) and returns the result of calling its enter method, or the error
+// marker with CPython's TypeError when `mgr` lacks either (`kind` is "" or
+// "asynchronous ").
+Value EnterContext(Value mgr, Value enter_name, Value exit_name, const char* kind,
+                   Value* exit) {
+  Ref enter = Ref::Steal(LookupSpecial(mgr, enter_name));
+  if (!enter) {
+    if (!ErrorOccurred()) {
+      RaiseNew(&kTypeErrorType, "'%s' object does not support the %scontext manager protocol",
+               TypeName(TypeOf(mgr)), kind);
+    }
+    return Value();
+  }
+  Ref exit_ref = Ref::Steal(LookupSpecial(mgr, exit_name));
+  if (!exit_ref) {
+    if (!ErrorOccurred()) {
+      RaiseNew(&kTypeErrorType,
+               "'%s' object does not support the %scontext manager protocol (missed %s method)",
+               TypeName(TypeOf(mgr)), kind, AsUtf8(exit_name));
+    }
+    return Value();
+  }
+  Value r = Call0(enter.get());
+  if (!r) return Value();
+  *exit = exit_ref.release();
+  return r;
+}
+
 // MATCH_KEYS: the tuple of subject.get(key) for each key, None when one is missing,
 // or the error marker (duplicate keys raise ValueError as CPython).
 Value MatchKeys(Value subject, Value keys) {
@@ -2032,63 +2061,22 @@ Value EvalFrame(Frame* entry, bool throwing) {
   }
 
   TARGET(BEFORE_ASYNC_WITH) {
-    Value mgr = TOP();
-    Value enter = LookupSpecial(mgr, N().__aenter__);
-    if (!enter) {
-      if (!ErrorOccurred()) {
-        RaiseNew(&kTypeErrorType,
-                 "'%s' object does not support the asynchronous context manager protocol",
-                 TypeName(TypeOf(mgr)));
-      }
-      goto error;
-    }
-    Value exit = LookupSpecial(mgr, N().__aexit__);
-    if (!exit) {
-      if (!ErrorOccurred()) {
-        RaiseNew(&kTypeErrorType,
-                 "'%s' object does not support the asynchronous context manager protocol "
-                 "(missed __aexit__ method)",
-                 TypeName(TypeOf(mgr)));
-      }
-      Decref(enter);
-      goto error;
-    }
-    Decref(mgr);
+    Value exit;
+    Value enter = EnterContext(TOP(), N().__aenter__, N().__aexit__, "asynchronous ", &exit);
+    ERROR_IF(!enter);
+    Decref(TOP());
     TOP() = exit;
-    Value r = Call0(enter);
-    Decref(enter);
-    ERROR_IF(!r);
-    PUSH(r);
+    PUSH(enter);
     DISPATCH();
   }
 
   TARGET(BEFORE_WITH) {
-    Value mgr = TOP();
-    Value enter = LookupSpecial(mgr, N().__enter__);
-    if (!enter) {
-      if (!ErrorOccurred()) {
-        RaiseNew(&kTypeErrorType, "'%s' object does not support the context manager protocol",
-                 TypeName(TypeOf(mgr)));
-      }
-      goto error;
-    }
-    Value exit = LookupSpecial(mgr, N().__exit__);
-    if (!exit) {
-      if (!ErrorOccurred()) {
-        RaiseNew(&kTypeErrorType,
-                 "'%s' object does not support the context manager protocol (missed __exit__ "
-                 "method)",
-                 TypeName(TypeOf(mgr)));
-      }
-      Decref(enter);
-      goto error;
-    }
-    Decref(mgr);
+    Value exit;
+    Value enter = EnterContext(TOP(), N().__enter__, N().__exit__, "", &exit);
+    ERROR_IF(!enter);
+    Decref(TOP());
     TOP() = exit;
-    Value r = Call0(enter);
-    Decref(enter);
-    ERROR_IF(!r);
-    PUSH(r);
+    PUSH(enter);
     DISPATCH();
   }
 

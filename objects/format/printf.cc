@@ -121,7 +121,7 @@ class Formatter {
     }
     // Width.
     if (ch == U'*') {
-      int64_t index;
+      int64_t index = 0;
       if (Error e = NextArg(&index); !e.ok()) return e;
       if (Error e = args_.AsInt(index, false, &c->width); !e.ok()) return e;
       if (c->width < 0) {
@@ -139,7 +139,7 @@ class Formatter {
       c->prec = 0;
       Read(&ch);
       if (ch == U'*' && !exhausted_) {
-        int64_t index;
+        int64_t index = 0;
         if (Error e = NextArg(&index); !e.ok()) return e;
         if (Error e = args_.AsInt(index, true, &c->prec); !e.ok()) return e;
         if (c->prec < 0) c->prec = 0;
@@ -164,7 +164,7 @@ class Formatter {
     exhausted_ = false;
     Conversion c;
     if (Error e = Parse(&c); !e.ok()) return e;
-    int64_t index;
+    int64_t index = 0;
     if (Error e = NextArg(&index); !e.ok()) return e;
     std::u32string text;
     switch (c.ch) {

@@ -174,17 +174,7 @@ Value RichCompare(Value a, Value b, CompareOp op) {
 
 static Value DoRichCompare(Value a, Value b, CompareOp op) {
   if (a.is_small_int() && b.is_small_int()) {
-    int64_t x = a.small_int(), y = b.small_int();
-    bool r;
-    switch (op) {
-      case CompareOp::kLt: r = x < y; break;
-      case CompareOp::kLe: r = x <= y; break;
-      case CompareOp::kEq: r = x == y; break;
-      case CompareOp::kNe: r = x != y; break;
-      case CompareOp::kGt: r = x > y; break;
-      default: r = x >= y; break;
-    }
-    return NewBool(r);
+    return NewBool(CompareHolds(a.small_int(), b.small_int(), op));
   }
   TypeObject* ta = TypeOf(a);
   TypeObject* tb = TypeOf(b);

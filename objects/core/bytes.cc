@@ -534,16 +534,7 @@ Value Compare(std::string_view a, std::string_view b, CompareOp op) {
     const bool eq = a == b;
     return NewBool(op == CompareOp::kEq ? eq : !eq);
   }
-  const int c = a.compare(b);
-  bool r = false;
-  switch (op) {
-    case CompareOp::kLt: r = c < 0; break;
-    case CompareOp::kLe: r = c <= 0; break;
-    case CompareOp::kGt: r = c > 0; break;
-    case CompareOp::kGe: r = c >= 0; break;
-    default: break;
-  }
-  return NewBool(r);
+  return NewBool(CompareHolds(a.compare(b), 0, op));
 }
 
 Value BytesRichCompare(Value a, Value b, CompareOp op) {

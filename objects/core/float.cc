@@ -96,20 +96,7 @@ Value FloatRichCompare(Value a, Value b, CompareOp op) {
   } else {
     return NewNotImplemented();
   }
-  bool r;
-  if (unordered) {
-    r = op == CompareOp::kNe;
-  } else {
-    switch (op) {
-      case CompareOp::kLt: r = c < 0; break;
-      case CompareOp::kLe: r = c <= 0; break;
-      case CompareOp::kEq: r = c == 0; break;
-      case CompareOp::kNe: r = c != 0; break;
-      case CompareOp::kGt: r = c > 0; break;
-      default: r = c >= 0; break;
-    }
-  }
-  return NewBool(r);
+  return NewBool(unordered ? op == CompareOp::kNe : CompareHolds(c, 0, op));
 }
 
 Value FloatAdd(Value a, Value b) { CONVERT(a, x); CONVERT(b, y); return NewFloat(x + y); }

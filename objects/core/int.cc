@@ -248,16 +248,7 @@ int64_t IntHash(Value self) {
 Value IntRichCompare(Value a, Value b, CompareOp op) {
   CHECK_BINOP(a, b);
   int c = IntCompare(a, b);
-  bool r;
-  switch (op) {
-    case CompareOp::kLt: r = c < 0; break;
-    case CompareOp::kLe: r = c <= 0; break;
-    case CompareOp::kEq: r = c == 0; break;
-    case CompareOp::kNe: r = c != 0; break;
-    case CompareOp::kGt: r = c > 0; break;
-    default: r = c >= 0; break;
-  }
-  return NewBool(r);
+  return NewBool(CompareHolds(c, 0, op));
 }
 
 template <class Op>

@@ -478,17 +478,7 @@ Value ListRichCompare(Value v, Value w, CompareOp op) {
     if (k == 0) break;
   }
   if (i >= vl->size || i >= wl->size) {
-    const int64_t a = vl->size, b = wl->size;
-    bool r = false;
-    switch (op) {
-      case CompareOp::kLt: r = a < b; break;
-      case CompareOp::kLe: r = a <= b; break;
-      case CompareOp::kEq: r = a == b; break;
-      case CompareOp::kNe: r = a != b; break;
-      case CompareOp::kGt: r = a > b; break;
-      case CompareOp::kGe: r = a >= b; break;
-    }
-    return NewBool(r);
+    return NewBool(CompareHolds<int64_t>(vl->size, wl->size, op));
   }
   if (op == CompareOp::kEq) return NewBool(false);
   if (op == CompareOp::kNe) return NewBool(true);

@@ -531,13 +531,7 @@ Value StrRichCompare(Value a, Value b, CompareOp op) {
   if (op == CompareOp::kEq || op == CompareOp::kNe) {
     r = StrEquals(a, b) == (op == CompareOp::kEq);
   } else {
-    int c = StrCompare(a, b);
-    switch (op) {
-      case CompareOp::kLt: r = c < 0; break;
-      case CompareOp::kLe: r = c <= 0; break;
-      case CompareOp::kGt: r = c > 0; break;
-      default: r = c >= 0; break;
-    }
+    r = CompareHolds(StrCompare(a, b), 0, op);
   }
   return NewBool(r);
 }

@@ -95,16 +95,7 @@ Value TupleRichCompare(Value a, Value b, CompareOp op) {
     if (!k) break;
   }
   if (i >= na || i >= nb) {
-    bool r;
-    switch (op) {
-      case CompareOp::kLt: r = na < nb; break;
-      case CompareOp::kLe: r = na <= nb; break;
-      case CompareOp::kEq: r = na == nb; break;
-      case CompareOp::kNe: r = na != nb; break;
-      case CompareOp::kGt: r = na > nb; break;
-      default: r = na >= nb; break;
-    }
-    return NewBool(r);
+    return NewBool(CompareHolds(na, nb, op));
   }
   if (op == CompareOp::kEq) return NewBool(false);
   if (op == CompareOp::kNe) return NewBool(true);

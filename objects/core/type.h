@@ -97,6 +97,21 @@ struct TypeObject;
 // Rich comparison operators, in CPython's order (Py_LT .. Py_GE).
 enum class CompareOp : int { kLt = 0, kLe = 1, kEq = 2, kNe = 3, kGt = 4, kGe = 5 };
 
+// Whether `a op b` holds for totally ordered C++ values: two sizes, two int64s, or a
+// three-way comparison result against 0 (CompareHolds(c, 0, op)).
+template <typename T>
+[[nodiscard]] constexpr bool CompareHolds(const T& a, const T& b, CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt: return a < b;
+    case CompareOp::kLe: return a <= b;
+    case CompareOp::kEq: return a == b;
+    case CompareOp::kNe: return a != b;
+    case CompareOp::kGt: return a > b;
+    case CompareOp::kGe: return a >= b;
+  }
+  return false;
+}
+
 using UnaryFn = Value (*)(Value self);                          // repr, str, neg, iter, ...
 using BinaryFn = Value (*)(Value a, Value b);                   // number binary ops, getattr
 using TernaryFn = Value (*)(Value a, Value b, Value c);         // pow(a, b, c); c may be None

@@ -1097,29 +1097,10 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value a = SECOND();
     Value r;
     if (a.is_small_int() && b.is_small_int()) {
-      int64_t x = a.small_int(), y = b.small_int();
-      bool res;
-      switch (oparg) {
-        case 0: res = x < y; break;
-        case 1: res = x <= y; break;
-        case 2: res = x == y; break;
-        case 3: res = x != y; break;
-        case 4: res = x > y; break;
-        default: res = x >= y; break;
-      }
-      r = Bool(res);
+      r = Bool(CompareHolds(a.small_int(), b.small_int(), static_cast<CompareOp>(oparg)));
       if (g_stats_enabled) ++g_stats.compare_int_hits;
     } else if (double x, y; FloatOperands(a, b, &x, &y)) {
-      bool res;
-      switch (oparg) {
-        case 0: res = x < y; break;
-        case 1: res = x <= y; break;
-        case 2: res = x == y; break;
-        case 3: res = x != y; break;
-        case 4: res = x > y; break;
-        default: res = x >= y; break;
-      }
-      r = Bool(res);
+      r = Bool(CompareHolds(x, y, static_cast<CompareOp>(oparg)));
       if (g_stats_enabled) ++g_stats.compare_int_hits;
     } else {
       if (g_stats_enabled) ++g_stats.compare_misses;

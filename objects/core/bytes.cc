@@ -187,19 +187,6 @@ void ByteArrayReleaseBuffer(Value self, BufferView*) { --BA(self)->exports; }
 
 // --- argument helpers -------------------------------------------------------------------------
 
-bool SsizeArg(Value v, int64_t* out) {
-  if (v.is_small_int()) {
-    *out = v.small_int();
-    return true;
-  }
-  Ref i = Ref::Steal(Index(v));
-  if (!i) return false;
-  if (!IntToInt64(i.get(), out)) {
-    RaiseMessage(&kOverflowErrorType, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
 
 // An int argument that must be a byte value.
 bool ByteArg(Value v, int* out) {

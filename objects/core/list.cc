@@ -113,20 +113,6 @@ void ClearItems(ListObject* l) {
 
 // --- argument conversion ----------------------------------------------------------------
 
-// Py_ssize_t argument (Argument Clinic): __index__, OverflowError when too large.
-bool SsizeArg(Value v, int64_t* out) {
-  if (v.is_small_int()) {
-    *out = v.small_int();
-    return true;
-  }
-  Ref i = Ref::Steal(Index(v));
-  if (!i) return false;
-  if (!IntToInt64(i.get(), out)) {
-    RaiseMessage(&kOverflowErrorType, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
 
 // --- gc and lifetime --------------------------------------------------------------------
 

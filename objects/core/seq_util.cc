@@ -67,4 +67,18 @@ bool SliceIndexNotNone(Value v, int64_t* out) {
 
 Value SequenceToList(Value iterable) { return ListFromIterable(iterable); }
 
+bool SsizeArg(Value v, int64_t* out) {
+  if (v.is_small_int()) {
+    *out = v.small_int();
+    return true;
+  }
+  Ref i = Ref::Steal(Index(v));
+  if (!i) return false;
+  if (!IntToInt64(i.get(), out)) {
+    RaiseMessage(&kOverflowErrorType, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace pyrt

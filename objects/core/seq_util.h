@@ -30,6 +30,11 @@ namespace pyrt {
 // __index__ method" for a non-index object (CPython's _PyEval_SliceIndexNotNone).
 [[nodiscard]] bool SliceIndexNotNone(Value v, int64_t* out);
 
+// A Py_ssize_t argument (Argument Clinic's conversion): `v.__index__()` as int64, with
+// OverflowError "Python int too large to convert to C ssize_t" when it does not fit.
+// False with the exception set on error.
+[[nodiscard]] bool SsizeArg(Value v, int64_t* out);
+
 // A new list holding every item of `iterable` (list(iterable)). Value{} on error.
 [[nodiscard]] Value SequenceToList(Value iterable);
 

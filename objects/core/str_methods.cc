@@ -19,6 +19,7 @@
 #include "objects/core/int.h"
 #include "objects/core/list.h"
 #include "objects/core/none.h"
+#include "objects/core/seq_util.h"
 #include "objects/core/str.h"
 #include "objects/core/tuple.h"
 #include "objects/format/format_string.h"
@@ -37,20 +38,6 @@ Value FromCP(const std::u32string& s) { return NewStrFromCodePoints(s); }
 
 // --- argument helpers --------------------------------------------------------------------
 
-// Py_ssize_t argument: __index__, OverflowError when it does not fit.
-bool SsizeArg(Value v, int64_t* out) {
-  if (v.is_small_int()) {
-    *out = v.small_int();
-    return true;
-  }
-  Ref i = Ref::Steal(Index(v));
-  if (!i) return false;
-  if (!IntToInt64(i.get(), out)) {
-    RaiseMessage(&kOverflowErrorType, "Python int too large to convert to C ssize_t");
-    return false;
-  }
-  return true;
-}
 
 // C int argument (_PyLong_AsInt).
 bool IntArg(Value v, int* out) {

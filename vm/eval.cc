@@ -64,6 +64,15 @@ constexpr auto MakeInstrWords() {
   return t;
 }
 constexpr auto kInstrWords = MakeInstrWords();
+// Inline-cache words per instruction, indexed by opcode (TARGET skips them).
+constexpr auto MakeCacheWords() {
+  struct Table {
+    uint8_t w[256];
+  } t{};
+  for (int i = 0; i < kNumOps; ++i) t.w[i] = static_cast<uint8_t>(compiler::CacheWords(static_cast<Op>(i)));
+  return t;
+}
+constexpr auto kCacheWords = MakeCacheWords();
 
 // --- small helpers ----------------------------------------------------------------------
 
@@ -297,6 +306,46 @@ inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t*
 }
 [[gnu::always_inline]] inline bool FastIsExactDict(Value v) {
   return v.is_object() && TypeOf(v) == &kDictType;
+}
+
+// Monomorphic attribute caches. Besides the four-way polymorphic entries above, LOAD_ATTR,
+// STORE_ATTR and LOAD_METHOD keep their first type in their own inline-cache words, after
+// the polymorphic words: the type's version tag (tags are never reused and a type gets a
+// new one whenever its MRO dicts change, so the tag alone identifies "this type, unchanged";
+// 0 = empty) and one data word — for LOAD_ATTR / STORE_ATTR either the instance-dict entry
+// hint or, with kMonoSlot set, the byte offset of a __slots__ member; for LOAD_METHOD two
+// words holding the method (a borrowed Value, valid while the tag matches). A hit costs one
+// compare against the type and no pointer chasing through CodeCaches.
+constexpr uint32_t kMonoSlot = 0x80000000u;
+constexpr int kAttrMonoVersion = 4;   // LOAD_ATTR / STORE_ATTR: words 4 (tag) and 5 (data)
+constexpr int kMethodMonoVersion = 5; // LOAD_METHOD: words 5 (tag), 6-7 (method)
+[[gnu::always_inline]] inline bool MonoHit(const uint32_t* word, const TypeObject* tp) {
+  return word[0] == tp->version_tag && word[0] != 0;
+}
+inline void SetMonoMethod(uint32_t* word, uint32_t version, Value meth) {
+  static_assert(sizeof(Value) == 2 * sizeof(uint32_t));
+  const uint64_t bits = meth.bits();
+  std::memcpy(word + 1, &bits, sizeof(bits));
+  word[0] = version;
+}
+[[gnu::always_inline]] inline Value MonoMethod(const uint32_t* word) {
+  uint64_t bits;
+  std::memcpy(&bits, word + 1, sizeof(bits));
+  return Value::FromBits(bits);
+}
+// Whether the instance dict of `obj` (type tp) may hold `name`: false only when it surely
+// does not (no dict, or its key filter rules the name's hash out) — the LOAD_METHOD hit
+// needs "not shadowed" and most instance dicts never held a method's name.
+[[gnu::always_inline]] inline bool InstanceMayShadow(TypeObject* tp, Value obj, Value name) {
+  if (tp->dict_offset == 0) return false;
+  Value* ds = FastDictSlot(obj);
+  if (!ds || !*ds) return false;
+  Value d = *ds;
+  if (FastIsExactDict(d)) {
+    const int64_t h = reinterpret_cast<StrObject*>(name.object())->hash;
+    if (h != -1 && !AsDictObject(d)->table.may_contain_hash(static_cast<size_t>(h))) return false;
+  }
+  return DictGetStr(d, name) != Value();
 }
 
 // A float operand the stack holds the only reference to can carry the result: floats are
@@ -804,7 +853,10 @@ Value PrepReraiseStar(Value orig, Value list) {
 // EvalFrame
 // ---------------------------------------------------------------------------------------
 
-Value EvalFrame(Frame* entry, bool throwing) {
+// GCC's manual advises turning global common-subexpression elimination off for functions
+// dispatching with computed gotos: with it on, GCC hoisted the label and size tables'
+// addresses into spilled stack slots, adding loads to every dispatch.
+[[gnu::optimize("no-gcse")]] Value EvalFrame(Frame* entry, bool throwing) {
   VmThread& th = Thread();
   // C stack guard.
   {
@@ -815,11 +867,17 @@ Value EvalFrame(Frame* entry, bool throwing) {
     }
   }
 
-  static void* const kLabels[kNumOps] = {
-#define PYRT_LABEL(name, operand, pops, pushes, jpushes, caches, flags) &&TARGET_##name,
-      PYRT_OPCODES(PYRT_LABEL)
+  // One label per byte value, so dispatch needs no range check: opcodes the table does not
+  // define go to unknown_opcode. Filled on the first call (label addresses are only
+  // available inside this function); every thread would write the same values.
+  static void* kLabels[256];
+  if (__builtin_expect(kLabels[0] == nullptr, 0)) {
+    for (void*& l : kLabels) l = &&unknown_opcode;
+    int i = 0;
+#define PYRT_LABEL(name, operand, pops, pushes, jpushes, caches, flags) kLabels[i++] = &&TARGET_##name;
+    PYRT_OPCODES(PYRT_LABEL)
 #undef PYRT_LABEL
-  };
+  }
 
   entry->previous = th.frame;
   entry->is_entry = true;
@@ -850,19 +908,23 @@ Value EvalFrame(Frame* entry, bool throwing) {
     names = co->names;                  \
   } while (0)
 
+// Dispatch records the instruction in the frame (tracebacks, f_lineno and resumption read
+// it) and advances ip past the instruction word; TARGET then skips the instruction's
+// inline-cache words (a constant per opcode, 0 for most), so ip is the next instruction
+// inside every handler. Handlers find their cache words with CACHE(name).
 #define DISPATCH()                                     \
   do {                                                 \
-    cur = ip;                                          \
-    f->lasti = cur - first;                            \
-    uint32_t w_ = *ip;                                 \
+    f->instr = ip;                                     \
+    uint32_t w_ = *ip++;                               \
     opcode = w_ & 0xFF;                                \
     oparg = w_ >> 8;                                   \
-    ip += kInstrWords.w[opcode];                       \
-    if (opcode >= static_cast<uint32_t>(kNumOps)) goto unknown_opcode; \
     goto* kLabels[opcode];                             \
   } while (0)
 
-#define TARGET(name) TARGET_##name:
+#define TARGET(name) \
+  TARGET_##name:     \
+  ip += kCacheWords.w[static_cast<int>(Op::name)];
+#define CACHE(name) (ip - kCacheWords.w[static_cast<int>(Op::name)])
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -877,25 +939,19 @@ Value EvalFrame(Frame* entry, bool throwing) {
   LOAD_FRAME();
   f->state = kFrameExecuting;
   if (throwing) {
-    cur = first + (f->lasti < 0 ? 0 : f->lasti);
-    ip = cur;
+    if (!f->instr) f->instr = first;
+    ip = f->instr;
     goto error;
   }
-  if (f->lasti < 0) {
-    ip = first;
-  } else {
-    ip = first + f->lasti + kInstrWords.w[first[f->lasti] & 0xFF];
-  }
+  ip = f->instr ? f->instr + kInstrWords.w[*f->instr & 0xFF] : first;
   DISPATCH();
 
   TARGET(NOP) { DISPATCH(); }
 
   TARGET(EXTENDED_ARG) {
-    uint32_t w = *ip;
+    uint32_t w = *ip++;
     opcode = w & 0xFF;
     oparg = (oparg << 24) | (w >> 8);
-    ip += kInstrWords.w[opcode];
-    if (opcode >= static_cast<uint32_t>(kNumOps)) goto unknown_opcode;
     goto* kLabels[opcode];
   }
 
@@ -1355,7 +1411,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(LOAD_GLOBAL) {
     Value name = names[oparg >> 1];
     Value v;
-    uint32_t* cache = cur + 1;
+    uint32_t* cache = CACHE(LOAD_GLOBAL);
     // Cache: word 0 = index + 1 of this instruction's GlobalCacheEntry; a hit needs both
     // dicts to be the same objects at the same versions (dict.h: any change bumps it).
     const bool exact = IsExactDict(f->globals) && IsExactDict(f->builtins);
@@ -1413,11 +1469,37 @@ Value EvalFrame(Frame* entry, bool throwing) {
   TARGET(LOAD_ATTR) {
     Value obj = TOP();
     Value name = names[oparg];
-    uint32_t* cache = cur + 1;
+    uint32_t* cache = CACHE(LOAD_ATTR);
     TypeObject* tp = TypeOf(obj);
     // Cache: an instance attribute of a class whose MRO has no attribute of that name
     // (so the instance dict decides), guarded by the type's version tag.
     // Or (meth set): a __slots__ member descriptor (kObjectEx) the MRO resolves the name to.
+    if (MonoHit(cache + kAttrMonoVersion, tp)) {
+      const uint32_t data = cache[kAttrMonoVersion + 1];
+      Value v;
+      if (data & kMonoSlot) {
+        v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kMonoSlot));
+      } else {
+        Value* ds = FastDictSlot(obj);
+        if (ds && *ds && FastIsExactDict(*ds)) {
+          v = DictValueAtHint(*ds, data, name);
+          if (!v) {
+            uint32_t pos = DictFindPos(*ds, name);
+            if (pos != kNoDictPos) {
+              cache[kAttrMonoVersion + 1] = pos;
+              v = DictValueAtHint(*ds, pos, name);
+            }
+          }
+        }
+      }
+      if (v) {
+        if (g_stats_enabled) ++g_stats.attr_hits;
+        Incref(v);
+        Decref(obj);
+        TOP() = v;
+        DISPATCH();
+      }
+    }
     const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
     if (way >= 0) {
       MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
@@ -1461,12 +1543,17 @@ Value EvalFrame(Frame* entry, bool throwing) {
         !TypeLookup(tp, name)) {
       Value* ds = FastDictSlot(obj);
       if (ds && *ds && IsExactDict(*ds) && DictGetStr(*ds, name) == r) {
-        int fway;
-        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-        e.type = tp;
-        e.version = tp->version_tag;
-        e.meth = Value();
-        cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+        if (cache[kAttrMonoVersion] == 0) {
+          cache[kAttrMonoVersion + 1] = DictFindPos(*ds, name);
+          cache[kAttrMonoVersion] = tp->version_tag;
+        } else {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+          e.type = tp;
+          e.version = tp->version_tag;
+          e.meth = Value();
+          cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+        }
       }
     } else if (tp->getattro == kObjectType.getattro && obj.is_object()) {
       Value descr = TypeLookup(tp, name);
@@ -1474,11 +1561,17 @@ Value EvalFrame(Frame* entry, bool throwing) {
       if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType &&
           reinterpret_cast<MemberDescrObject*>(descr.object())->def->kind ==
               MemberKind::kObjectEx) {
-        int fway;
-        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-        e.type = tp;
-        e.version = ver;
-        e.meth = descr;
+        const size_t off = reinterpret_cast<MemberDescrObject*>(descr.object())->def->offset;
+        if (cache[kAttrMonoVersion] == 0 && off < kMonoSlot) {
+          cache[kAttrMonoVersion + 1] = static_cast<uint32_t>(off) | kMonoSlot;
+          cache[kAttrMonoVersion] = ver;
+        } else {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+          e.type = tp;
+          e.version = ver;
+          e.meth = descr;
+        }
       }
     }
     Decref(obj);
@@ -1489,15 +1582,21 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value obj = TOP();
     Value meth;
     bool unbound = false;
-    uint32_t* cache = cur + 1;
+    uint32_t* cache = CACHE(LOAD_METHOD);
     TypeObject* tp = TypeOf(obj);
+    if (MonoHit(cache + kMethodMonoVersion, tp) && !InstanceMayShadow(tp, obj, names[oparg])) {
+      if (g_stats_enabled) ++g_stats.method_hits;
+      meth = MonoMethod(cache + kMethodMonoVersion);
+      Incref(meth);
+      TOP() = meth;
+      PUSH(obj);
+      DISPATCH();
+    }
     const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
     if (way >= 0) {
       MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
       {
-        Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
-        Value idict = ds ? *ds : Value();
-        if (!idict || !DictGetStr(idict, names[oparg])) {
+        if (!InstanceMayShadow(tp, obj, names[oparg])) {
           if (g_stats_enabled) ++g_stats.method_hits;
           meth = e.meth;
           Incref(meth);
@@ -1515,11 +1614,15 @@ Value EvalFrame(Frame* entry, bool throwing) {
       Value found = TypeLookup(tp, names[oparg]);
       uint32_t ver = TypeVersion(tp);
       if (found == meth && ver != 0) {
-        int fway;
-        MethodCacheEntry& e = FillWay(co->caches, cache, cache + 4, tp, &fway);
-        e.type = tp;
-        e.version = ver;
-        e.meth = found;
+        if (cache[kMethodMonoVersion] == 0) {
+          SetMonoMethod(cache + kMethodMonoVersion, ver, found);
+        } else {
+          int fway;
+          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 4, tp, &fway);
+          e.type = tp;
+          e.version = ver;
+          e.meth = found;
+        }
       }
     }
     if (unbound) {
@@ -1536,11 +1639,51 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value obj = TOP();
     Value v = SECOND();
     Value name = names[oparg];
-    uint32_t* cache = cur + 1;
+    uint32_t* cache = CACHE(STORE_ATTR);
     TypeObject* tp = TypeOf(obj);
     // Cache: word 0 = index + 1 of a MethodCacheEntry naming a type (at a version tag) with
     // the generic __setattr__ and no data descriptor for the name in its MRO, so the store
-    // goes to the instance dict; word 1 = the entry position hint in that dict.
+    // goes to the instance dict; word 1 = the entry position hint in that dict. Words 4-5:
+    // the monomorphic entry (see MonoHit).
+    if (MonoHit(cache + kAttrMonoVersion, tp)) {
+      const uint32_t data = cache[kAttrMonoVersion + 1];
+      if (data & kMonoSlot) {
+        Value* slot =
+            reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kMonoSlot));
+        if (g_stats_enabled) ++g_stats.store_attr_hits;
+        Value old = *slot;
+        *slot = v;
+        sp -= 2;
+        Decref(obj);
+        Decref(old);
+        DISPATCH();
+      }
+      Value* ds = FastDictSlot(obj);
+      if (ds && *ds && FastIsExactDict(*ds)) {
+        Value d = *ds;
+        DictTable& t = AsDictObject(d)->table;
+        if (t.is_live(data)) {
+          auto it = t.iterator_at(data);
+          if (it->first == name) {
+            if (g_stats_enabled) ++g_stats.store_attr_hits;
+            Value old = it->second;
+            it->second = v;  // the stack's reference moves into the dict
+            DictTouch(d);
+            sp -= 2;
+            Decref(obj);
+            Decref(old);
+            DISPATCH();
+          }
+        }
+        if (g_stats_enabled) ++g_stats.store_attr_hits;
+        ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
+        cache[kAttrMonoVersion + 1] = DictFindPos(d, name);
+        sp -= 2;
+        Decref(obj);
+        Decref(v);
+        DISPATCH();
+      }
+    }
     const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
     if (way >= 0) {
       MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
@@ -1592,12 +1735,17 @@ Value EvalFrame(Frame* entry, bool throwing) {
       if (ver != 0 && ds && *ds && IsExactDict(*ds)) {
         Value descr = TypeLookup(tp, name);
         if (!descr || TypeOf(descr)->descr_set == nullptr) {
-          int fway;
-          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-          e.type = tp;
-          e.version = ver;
-          e.meth = Value();
-          cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+          if (cache[kAttrMonoVersion] == 0) {
+            cache[kAttrMonoVersion + 1] = DictFindPos(*ds, name);
+            cache[kAttrMonoVersion] = ver;
+          } else {
+            int fway;
+            MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+            e.type = tp;
+            e.version = ver;
+            e.meth = Value();
+            cache[1 + (fway & 1)] = DictFindPos(*ds, name);
+          }
         }
       }
     }
@@ -1607,11 +1755,16 @@ Value EvalFrame(Frame* entry, bool throwing) {
       if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType) {
         const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
         if (m->kind == MemberKind::kObjectEx && !m->readonly) {
-          int fway;
-          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-          e.type = tp;
-          e.version = ver;
-          e.meth = descr;
+          if (cache[kAttrMonoVersion] == 0 && m->offset < kMonoSlot) {
+            cache[kAttrMonoVersion + 1] = static_cast<uint32_t>(m->offset) | kMonoSlot;
+            cache[kAttrMonoVersion] = ver;
+          } else {
+            int fway;
+            MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
+            e.type = tp;
+            e.version = ver;
+            e.meth = descr;
+          }
         }
       }
     }
@@ -1922,6 +2075,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
     --sp;
     RestoreError(exc);
     reraise = true;
+    cur = f->instr;
     goto exception_unwind;
   }
 
@@ -2038,6 +2192,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
     --sp;
     RestoreError(exc);
     reraise = true;
+    cur = f->instr;
     goto exception_unwind;
   }
 
@@ -2366,6 +2521,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
       Incref(h);
       RestoreError(h);
       reraise = true;
+      cur = f->instr;
       goto exception_unwind;
     }
     // Instantiate classes; check the types.
@@ -2430,7 +2586,10 @@ Value EvalFrame(Frame* entry, bool throwing) {
     Value exc = POP();
     if (oparg) {
       Value lasti = PEEK(oparg);
-      if (lasti.is_small_int()) f->lasti = lasti.small_int();
+      cur = f->instr;  // the handler search starts here; the traceback keeps `lasti`
+      if (lasti.is_small_int()) f->instr = first + lasti.small_int();
+    } else {
+      cur = f->instr;
     }
     RestoreError(exc);
     reraise = true;
@@ -2570,7 +2729,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
 
 unknown_opcode : {
   std::fprintf(stderr, "pyrt: unknown opcode %u at offset %lld in %s\n", opcode,
-               static_cast<long long>(cur - first), StrToUtf8Lossless(co->qualname).c_str());
+               static_cast<long long>(f->instr - first), StrToUtf8Lossless(co->qualname).c_str());
   std::abort();
 }
 
@@ -2590,7 +2749,7 @@ return_from_frame : {
   f = caller;
   th.frame = f;
   LOAD_FRAME();
-  ip = first + f->lasti + kInstrWords.w[first[f->lasti] & 0xFF];
+  ip = f->instr + kInstrWords.w[*f->instr & 0xFF];
   PUSH(retval);
   DISPATCH();
 }
@@ -2600,7 +2759,7 @@ error:
   if (!ErrorOccurred()) {
     RaiseMessage(&kSystemErrorType, "error return without exception set");
   }
-  f->lasti = cur - first;
+  cur = f->instr;
   if (!reraise) AddTraceback(f);
   reraise = false;
 exception_unwind : {
@@ -2612,7 +2771,7 @@ exception_unwind : {
   if (h) {
     Value* target_sp = f->stack_base() + h->depth;
     while (sp > target_sp) Decref(POP());
-    if (h->lasti) PUSH(Value::SmallInt(f->lasti));
+    if (h->lasti) PUSH(Value::SmallInt(f->instr - first));
     PUSH(FetchError());
     ip = first + h->target;
     DISPATCH();
@@ -2629,7 +2788,7 @@ exception_unwind : {
   f = caller;
   th.frame = f;
   LOAD_FRAME();
-  cur = first + f->lasti;
+  cur = f->instr;
   ip = cur;
   AddTraceback(f);
   goto exception_unwind;
@@ -2638,6 +2797,7 @@ exception_unwind : {
 #undef LOAD_FRAME
 #undef DISPATCH
 #undef TARGET
+#undef CACHE
 #undef PUSH
 #undef POP
 #undef TOP

@@ -149,7 +149,7 @@ Frame* PushFrame(CodeObject* code, Value func, Value globals, Value builtins, Va
   Incref(locals);
   f->locals = locals;
   f->previous = nullptr;
-  f->lasti = -1;
+  f->instr = nullptr;
   f->gen = nullptr;
   f->frame_obj = Value();
   f->is_entry = false;
@@ -167,8 +167,8 @@ void ClearFrameValues(Frame* f) {
   if (f->frame_obj) {
     auto* fo = reinterpret_cast<FrameObject*>(f->frame_obj.object());
     fo->live = nullptr;
-    fo->lasti = f->lasti;
-    fo->lineno = CodeLine(f->code, f->lasti);
+    fo->lasti = FrameLasti(f);
+    fo->lineno = CodeLine(f->code, FrameLasti(f));
     Value v = f->frame_obj;
     f->frame_obj = Value();
     Decref(v);

@@ -34,8 +34,8 @@ void FreeGenFrame(GenObject* g) {
 // True if the suspended frame is at a YIELD_VALUE(1) (a yield-from/await loop).
 bool SuspendedInDelegation(GenObject* g) {
   Frame* f = g->frame;
-  if (!f || f->state != kFrameSuspended || f->lasti < 0) return false;
-  uint32_t w = f->code->words[f->lasti];
+  if (!f || f->state != kFrameSuspended || !f->instr) return false;
+  uint32_t w = *f->instr;
   return compiler::WordOp(w) == compiler::Op::YIELD_VALUE && compiler::WordArg(w) == 1;
 }
 

@@ -133,12 +133,12 @@ Value FrameGetGlobals(Value self, void*) {
 }
 Value FrameGetLineno(Value self, void*) {
   FrameObject* f = FO(self);
-  if (f->live) return NewInt(CodeLine(f->live->code, f->live->lasti));
+  if (f->live) return NewInt(CodeLine(f->live->code, FrameLasti(f->live)));
   return NewInt(f->lineno);
 }
 Value FrameGetLasti(Value self, void*) {
   FrameObject* f = FO(self);
-  return NewInt((f->live ? f->live->lasti : f->lasti) * 2);
+  return NewInt((f->live ? FrameLasti(f->live) : f->lasti) * 2);
 }
 Value FrameGetBack(Value self, void*) {
   FrameObject* f = FO(self);
@@ -197,7 +197,7 @@ const GetSetDef kFrameGetSets[] = {
 Value FrameRepr(Value self) {
   FrameObject* f = FO(self);
   CodeObject* co = AsCode(f->code);
-  int line = f->live ? CodeLine(f->live->code, f->live->lasti) : f->lineno;
+  int line = f->live ? CodeLine(f->live->code, FrameLasti(f->live)) : f->lineno;
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(f));
   return NewStr(std::string("<frame at ") + addr + ", file '" + StrToUtf8Lossless(co->filename) +
@@ -721,8 +721,8 @@ Value FrameObjectFor(Frame* f) {
   fo->code = f->code_ref;
   Incref(f->globals);
   fo->globals = f->globals;
-  fo->lasti = f->lasti;
-  fo->lineno = CodeLine(f->code, f->lasti);
+  fo->lasti = FrameLasti(f);
+  fo->lineno = CodeLine(f->code, FrameLasti(f));
   TrackObject(v);
   Incref(v);
   f->frame_obj = v;
@@ -749,8 +749,8 @@ void AddTraceback(Frame* f) {
   if (!t->frame) ClearError();
   Incref(f->code_ref);
   t->code = f->code_ref;
-  t->lasti = f->lasti;
-  t->lineno = CodeLine(f->code, f->lasti);
+  t->lasti = FrameLasti(f);
+  t->lineno = CodeLine(f->code, FrameLasti(f));
   TrackObject(tb);
   SetExceptionTraceback(saved, tb);
   Decref(tb);

@@ -401,6 +401,7 @@ class CompactDict {
     swap(nentries_, other.nentries_);
     swap(usable_left_, other.usable_left_);
     swap(policy_, other.policy_);
+    swap(key_bloom_, other.key_bloom_);
     ++mutations_;
     ++other.mutations_;
   }
@@ -716,6 +717,20 @@ class CompactDict {
   // Number of index slots still free for new entries before the next rebuild.
   [[nodiscard]] std::size_t usable_left() const { return usable_left_; }
 
+  // A cheap negative membership test: false means no key with this hash has been inserted
+  // since the dict was last emptied (clear(), move-from), so a lookup would find nothing;
+  // true means "maybe". It is a two-bit Bloom filter over the hashes of every key ever
+  // inserted (erasing does not clear bits). An interpreter uses it to prove "this instance
+  // dict does not shadow the method" without probing the table.
+  [[nodiscard]] [[gnu::always_inline]] bool may_contain_hash(hash_type hash) const {
+    const std::uint64_t bits = BloomBits(hash);
+    return (key_bloom_ & bits) == bits;
+  }
+  [[nodiscard]] [[gnu::always_inline]] static std::uint64_t BloomBits(hash_type hash) {
+    const auto h = static_cast<std::uint64_t>(hash);
+    return (std::uint64_t{1} << (h & 63)) | (std::uint64_t{1} << ((h >> 6) & 63));
+  }
+
  private:
   static constexpr std::size_t kNotFound = ~std::size_t{0};
   static constexpr int kRestart = 2;
@@ -773,6 +788,7 @@ class CompactDict {
     tag_mask_ = 0;
     used_ = 0;
     nentries_ = 0;
+    key_bloom_ = 0;
     usable_left_ = 0;
   }
 
@@ -1008,6 +1024,7 @@ class CompactDict {
   std::size_t Publish(hash_type hash) {
     const std::size_t pos = nentries_;
     InsertIndex(hash, pos);
+    key_bloom_ |= BloomBits(hash);
     dead_[pos >> 6] &= ~(std::uint64_t{1} << (pos & 63));
     ++nentries_;
     ++used_;
@@ -1174,6 +1191,7 @@ class CompactDict {
     nentries_ = other.nentries_;
     usable_left_ = other.usable_left_;
     policy_ = other.policy_;
+    key_bloom_ = other.key_bloom_;
     other.ResetToEmpty();
     ++other.mutations_;
   }
@@ -1196,6 +1214,7 @@ class CompactDict {
   std::size_t nentries_ = 0;     // positions in use (live + holes)
   std::size_t usable_left_ = 0;  // EMPTY slots that may still be filled before a rebuild
   std::uint64_t mutations_ = 0;
+  std::uint64_t key_bloom_ = 0;  // see may_contain_hash()
   CompactDictPolicy policy_;
   std::uint8_t log2_ = 0;  // 0: the static empty index
   std::uint8_t width_ = 1;

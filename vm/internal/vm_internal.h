@@ -157,7 +157,7 @@ struct Frame {
   Value locals;          // owned mapping for module/class/exec frames, else Value{}
   Frame* previous;       // the caller (thread chain)
   Value* stack_top;      // saved value-stack pointer (while not executing)
-  int64_t lasti;         // word offset of the current instruction; -1 before start
+  uint32_t* instr;       // the current instruction in code->words; null before start
   GenObject* gen;        // owning generator, or null
   Value frame_obj;       // the PyFrameObject-like view once someone asked, or Value{}
   bool is_entry;         // RETURN_VALUE leaves EvalFrame
@@ -168,6 +168,11 @@ struct Frame {
 
   [[nodiscard]] Value* stack_base() { return localsplus + code->nlocals + code->ncells + code->nfree; }
 };
+
+// Word offset of f's current instruction (CPython's f_lasti in words), -1 before start.
+[[nodiscard]] inline int64_t FrameLasti(const Frame* f) {
+  return f->instr ? f->instr - f->code->words : -1;
+}
 
 enum FrameState : uint8_t { kFrameCreated = 0, kFrameSuspended = 1, kFrameExecuting = 2, kFrameCleared = 3 };
 

@@ -245,14 +245,14 @@ inline constexpr uint8_t kOpInterrupt = 16;     // checks the eval breaker (peri
   X(STORE_GLOBAL, kName, 1, 0, 0, 0, 0)                                               \
   X(DELETE_GLOBAL, kName, 0, 0, 0, 0, 0)                                              \
   /* (obj) -> (obj.name) */                                                           \
-  X(LOAD_ATTR, kName, 1, 1, 0, 6, 0)                                                  \
+  X(LOAD_ATTR, kName, 1, 1, 0, 8, 0)                                                  \
   /* (obj) -> (meth, obj) if type(obj) has a plain function (or method descriptor)   \
      `name` that is not shadowed by the instance (the unbound-method shortcut);      \
      otherwise (obj) -> (obj.name, NULL).  Always followed (after the arguments)     \
      by CALL. */                                                                      \
-  X(LOAD_METHOD, kName, 1, 2, 0, 8, 0)                                                \
+  X(LOAD_METHOD, kName, 1, 2, 0, 12, 0)                                                \
   /* (v, obj) -> ()   obj.name = v */                                                 \
-  X(STORE_ATTR, kName, 2, 0, 0, 6, 0)                                                 \
+  X(STORE_ATTR, kName, 2, 0, 0, 8, 0)                                                 \
   /* (obj) -> ()   del obj.name */                                                    \
   X(DELETE_ATTR, kName, 1, 0, 0, 0, 0)                                                \
   /* MAKE_CELL(d): deref slot d (a cellvar) gets a new cell; if cell2arg[d] >= 0    \

@@ -256,45 +256,6 @@ inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
   }
 }
 
-// Four-way type caches for LOAD_ATTR / LOAD_METHOD / STORE_ATTR (polymorphic sites, e.g. a
-// method of a base class called on instances of several subclasses): cache word 0 is
-// index + 1 of the first of kCacheWays consecutive MethodCacheEntry. The dict-position
-// hints of LOAD_ATTR / STORE_ATTR (words 1 and 2) are shared by ways 0/2 and 1/3 (a hint is
-// always validated). Returns the way whose entry matches `tp` at its version tag, or -1.
-constexpr int kCacheWays = 4;
-[[gnu::always_inline]] inline int CacheWay(CodeCaches* caches, uint32_t idx, TypeObject* tp) {
-  const MethodCacheEntry* e = &caches->methods[idx - 1];
-  for (int w = 0; w < kCacheWays; ++w) {
-    if (e[w].type == tp && e[w].version != 0 && tp->version_tag == e[w].version) return w;
-  }
-  return -1;
-}
-
-// The entry to (re)fill for `tp`: its own way, else an empty one, else round-robin (word
-// *toggle counts). Stale entries' types are never dereferenced (they may be freed).
-inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t* toggle,
-                                 TypeObject* tp, int* way) {
-  if (!caches) caches = new CodeCaches();
-  if (cache[0] == 0) {
-    for (int w = 0; w < kCacheWays; ++w) caches->methods.emplace_back();
-    cache[0] = static_cast<uint32_t>(caches->methods.size() - kCacheWays + 1);
-  }
-  MethodCacheEntry* e = &caches->methods[cache[0] - 1];
-  int w = -1;
-  for (int i = 0; i < kCacheWays && w < 0; ++i) {
-    if (e[i].type == tp) w = i;
-  }
-  for (int i = 0; i < kCacheWays && w < 0; ++i) {
-    if (e[i].version == 0) w = i;
-  }
-  if (w < 0) {
-    w = static_cast<int>(*toggle % kCacheWays);
-    *toggle = static_cast<uint32_t>((w + 1) % kCacheWays);
-  }
-  *way = w;
-  return e[w];
-}
-
 // Inlined forms of core_internal::DictSlot and IsExactDict for the attribute caches' hit
 // paths (the out-of-line calls showed up in profiles).
 [[gnu::always_inline]] inline Value* FastDictSlot(Value o) {
@@ -308,31 +269,59 @@ inline MethodCacheEntry& FillWay(CodeCaches*& caches, uint32_t* cache, uint32_t*
   return v.is_object() && TypeOf(v) == &kDictType;
 }
 
-// Monomorphic attribute caches. Besides the four-way polymorphic entries above, LOAD_ATTR,
-// STORE_ATTR and LOAD_METHOD keep their first type in their own inline-cache words, after
-// the polymorphic words: the type's version tag (tags are never reused and a type gets a
-// new one whenever its MRO dicts change, so the tag alone identifies "this type, unchanged";
-// 0 = empty) and one data word — for LOAD_ATTR / STORE_ATTR either the instance-dict entry
-// hint or, with kMonoSlot set, the byte offset of a __slots__ member; for LOAD_METHOD two
-// words holding the method (a borrowed Value, valid while the tag matches). A hit costs one
-// compare against the type and no pointer chasing through CodeCaches.
-constexpr uint32_t kMonoSlot = 0x80000000u;
-constexpr int kAttrMonoVersion = 4;   // LOAD_ATTR / STORE_ATTR: words 4 (tag) and 5 (data)
-constexpr int kMethodMonoVersion = 5; // LOAD_METHOD: words 5 (tag), 6-7 (method)
-[[gnu::always_inline]] inline bool MonoHit(const uint32_t* word, const TypeObject* tp) {
-  return word[0] == tp->version_tag && word[0] != 0;
+// Attribute caches. LOAD_ATTR and STORE_ATTR (8 cache words) and LOAD_METHOD (12) keep up
+// to kAttrWays types in their own cache words, most recently filled first. A way starts
+// with the type's version tag: tags are never reused and a type gets a new one whenever
+// its MRO dicts change, so the tag alone means "this type, unchanged" (0 = empty way).
+//   LOAD_ATTR / STORE_ATTR way (2 words): tag, then either the instance-dict entry position
+//     where the name was last found (a hint, always re-checked) or, with kSlotFlag set, the
+//     byte offset of the __slots__ member the MRO resolves the name to. A dict way is filled
+//     only for a type with the generic __getattribute__ / __setattr__ and no attribute of
+//     that name in its MRO (LOAD_ATTR) or no data descriptor (STORE_ATTR).
+//   LOAD_METHOD way (3 words): tag, then the method (a borrowed Value, kept alive by the
+//     type's MRO dicts as long as the tag matches); a hit also needs the instance dict not
+//     to shadow the name (InstanceMayShadow).
+constexpr int kAttrWays = 4;
+constexpr int kAttrStride = 2;
+constexpr int kMethodStride = 3;
+constexpr uint32_t kSlotFlag = 0x80000000u;
+static_assert(compiler::CacheWords(Op::LOAD_ATTR) == kAttrWays * kAttrStride);
+static_assert(compiler::CacheWords(Op::STORE_ATTR) == kAttrWays * kAttrStride);
+static_assert(compiler::CacheWords(Op::LOAD_METHOD) == kAttrWays * kMethodStride);
+
+[[gnu::always_inline]] inline uint32_t* FindAttrWay(uint32_t* cache, const TypeObject* tp,
+                                                    int stride) {
+  const uint32_t tag = tp->version_tag;
+  if (tag == 0) return nullptr;
+  for (int w = 0; w < kAttrWays; ++w) {
+    if (cache[w * stride] == tag) return cache + w * stride;
+  }
+  return nullptr;
 }
-inline void SetMonoMethod(uint32_t* word, uint32_t version, Value meth) {
-  static_assert(sizeof(Value) == 2 * sizeof(uint32_t));
+// The way to fill for tag: its own if present, else way 0 after shifting the others down
+// (the oldest drops out). The caller writes the data words and then the tag.
+inline uint32_t* TakeAttrWay(uint32_t* cache, uint32_t tag, int stride) {
+  for (int w = 0; w < kAttrWays; ++w) {
+    if (cache[w * stride] == tag) return cache + w * stride;
+  }
+  std::memmove(cache + stride, cache, sizeof(uint32_t) * static_cast<size_t>(stride * (kAttrWays - 1)));
+  cache[0] = 0;
+  return cache;
+}
+[[gnu::always_inline]] inline Value* SlotAt(Value obj, uint32_t data) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kSlotFlag));
+}
+inline void SetWayMethod(uint32_t* way, uint32_t tag, Value meth) {
   const uint64_t bits = meth.bits();
-  std::memcpy(word + 1, &bits, sizeof(bits));
-  word[0] = version;
+  std::memcpy(way + 1, &bits, sizeof(bits));
+  way[0] = tag;
 }
-[[gnu::always_inline]] inline Value MonoMethod(const uint32_t* word) {
+[[gnu::always_inline]] inline Value WayMethod(const uint32_t* way) {
   uint64_t bits;
-  std::memcpy(&bits, word + 1, sizeof(bits));
+  std::memcpy(&bits, way + 1, sizeof(bits));
   return Value::FromBits(bits);
 }
+
 // Whether the instance dict of `obj` (type tp) may hold `name`: false only when it surely
 // does not (no dict, or its key filter rules the name's hash out) — the LOAD_METHOD hit
 // needs "not shadowed" and most instance dicts never held a method's name.
@@ -346,6 +335,53 @@ inline void SetMonoMethod(uint32_t* word, uint32_t version, Value meth) {
     if (h != -1 && !AsDictObject(d)->table.may_contain_hash(static_cast<size_t>(h))) return false;
   }
   return DictGetStr(d, name) != Value();
+}
+
+// After a LOAD_ATTR miss that produced r = obj.name: caches the type when the value came
+// from the instance dict of a type whose MRO has no such attribute, or from a __slots__
+// member.
+void FillAttrCache(uint32_t* cache, TypeObject* tp, Value obj, Value name, Value r) {
+  if (tp->getattro != kObjectType.getattro || !obj.is_object()) return;
+  const uint32_t tag = TypeVersion(tp);
+  if (tag == 0) return;
+  Value descr = TypeLookup(tp, name);
+  if (!descr) {
+    Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
+    if (!ds || !*ds || !IsExactDict(*ds) || DictGetStr(*ds, name) != r) return;
+    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
+    way[1] = DictFindPos(*ds, name) & ~kSlotFlag;
+    way[0] = tag;
+  } else if (TypeOf(descr) == &kMemberDescrType) {
+    const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
+    if (m->kind != MemberKind::kObjectEx || m->offset >= kSlotFlag) return;
+    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
+    way[1] = static_cast<uint32_t>(m->offset) | kSlotFlag;
+    way[0] = tag;
+  }
+}
+
+// After a STORE_ATTR miss (obj.name was set): caches the type when stores of `name` go to
+// the instance dict (generic __setattr__, no data descriptor in the MRO) or to a writable
+// __slots__ member.
+void FillStoreAttrCache(uint32_t* cache, TypeObject* tp, Value obj, Value name) {
+  if (tp->setattro != kObjectType.setattro || !obj.is_object() || !IsExactStr(name)) return;
+  const uint32_t tag = TypeVersion(tp);
+  if (tag == 0) return;
+  Value descr = TypeLookup(tp, name);
+  if (descr && TypeOf(descr) == &kMemberDescrType) {
+    const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
+    if (m->kind != MemberKind::kObjectEx || m->readonly || m->offset >= kSlotFlag) return;
+    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
+    way[1] = static_cast<uint32_t>(m->offset) | kSlotFlag;
+    way[0] = tag;
+    return;
+  }
+  if (descr && TypeOf(descr)->descr_set != nullptr) return;
+  Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
+  if (!ds || !*ds || !IsExactDict(*ds)) return;
+  uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
+  way[1] = DictFindPos(*ds, name) & ~kSlotFlag;
+  way[0] = tag;
 }
 
 // A float operand the stack holds the only reference to can carry the result: floats are
@@ -1471,22 +1507,18 @@ Value PrepReraiseStar(Value orig, Value list) {
     Value name = names[oparg];
     uint32_t* cache = CACHE(LOAD_ATTR);
     TypeObject* tp = TypeOf(obj);
-    // Cache: an instance attribute of a class whose MRO has no attribute of that name
-    // (so the instance dict decides), guarded by the type's version tag.
-    // Or (meth set): a __slots__ member descriptor (kObjectEx) the MRO resolves the name to.
-    if (MonoHit(cache + kAttrMonoVersion, tp)) {
-      const uint32_t data = cache[kAttrMonoVersion + 1];
+    if (uint32_t* way = FindAttrWay(cache, tp, kAttrStride)) {
       Value v;
-      if (data & kMonoSlot) {
-        v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kMonoSlot));
+      if (way[1] & kSlotFlag) {
+        v = *SlotAt(obj, way[1]);
       } else {
         Value* ds = FastDictSlot(obj);
         if (ds && *ds && FastIsExactDict(*ds)) {
-          v = DictValueAtHint(*ds, data, name);
+          v = DictValueAtHint(*ds, way[1], name);
           if (!v) {
             uint32_t pos = DictFindPos(*ds, name);
             if (pos != kNoDictPos) {
-              cache[kAttrMonoVersion + 1] = pos;
+              way[1] = pos;
               v = DictValueAtHint(*ds, pos, name);
             }
           }
@@ -1500,80 +1532,10 @@ Value PrepReraiseStar(Value orig, Value list) {
         DISPATCH();
       }
     }
-    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
-    if (way >= 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
-      if (e.meth) {
-        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
-        Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
-        if (v) {
-          if (g_stats_enabled) ++g_stats.attr_hits;
-          Incref(v);
-          Decref(obj);
-          TOP() = v;
-          DISPATCH();
-        }
-      } else {
-        Value* ds = FastDictSlot(obj);
-        if (ds && *ds && FastIsExactDict(*ds)) {
-          Value v = DictValueAtHint(*ds, cache[1 + (way & 1)], name);
-          if (!v) {
-            uint32_t pos = DictFindPos(*ds, name);
-            if (pos != kNoDictPos) {
-              cache[1 + (way & 1)] = pos;
-              v = DictValueAtHint(*ds, pos, name);
-            } else {
-              v = DictGetStr(*ds, name);
-            }
-          }
-          if (v) {
-            if (g_stats_enabled) ++g_stats.attr_hits;
-            Incref(v);
-            Decref(obj);
-            TOP() = v;
-            DISPATCH();
-          }
-        }
-      }
-    }
     if (g_stats_enabled) ++g_stats.attr_misses;
     Value r = GetAttr(obj, name);
     ERROR_IF(!r);
-    if (tp->dict_offset && tp->getattro == kObjectType.getattro && TypeVersion(tp) != 0 &&
-        !TypeLookup(tp, name)) {
-      Value* ds = FastDictSlot(obj);
-      if (ds && *ds && IsExactDict(*ds) && DictGetStr(*ds, name) == r) {
-        if (cache[kAttrMonoVersion] == 0) {
-          cache[kAttrMonoVersion + 1] = DictFindPos(*ds, name);
-          cache[kAttrMonoVersion] = tp->version_tag;
-        } else {
-          int fway;
-          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-          e.type = tp;
-          e.version = tp->version_tag;
-          e.meth = Value();
-          cache[1 + (fway & 1)] = DictFindPos(*ds, name);
-        }
-      }
-    } else if (tp->getattro == kObjectType.getattro && obj.is_object()) {
-      Value descr = TypeLookup(tp, name);
-      uint32_t ver = TypeVersion(tp);
-      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType &&
-          reinterpret_cast<MemberDescrObject*>(descr.object())->def->kind ==
-              MemberKind::kObjectEx) {
-        const size_t off = reinterpret_cast<MemberDescrObject*>(descr.object())->def->offset;
-        if (cache[kAttrMonoVersion] == 0 && off < kMonoSlot) {
-          cache[kAttrMonoVersion + 1] = static_cast<uint32_t>(off) | kMonoSlot;
-          cache[kAttrMonoVersion] = ver;
-        } else {
-          int fway;
-          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-          e.type = tp;
-          e.version = ver;
-          e.meth = descr;
-        }
-      }
-    }
+    FillAttrCache(cache, tp, obj, name, r);
     Decref(obj);
     TOP() = r;
     DISPATCH();
@@ -1584,48 +1546,24 @@ Value PrepReraiseStar(Value orig, Value list) {
     bool unbound = false;
     uint32_t* cache = CACHE(LOAD_METHOD);
     TypeObject* tp = TypeOf(obj);
-    if (MonoHit(cache + kMethodMonoVersion, tp) && !InstanceMayShadow(tp, obj, names[oparg])) {
-      if (g_stats_enabled) ++g_stats.method_hits;
-      meth = MonoMethod(cache + kMethodMonoVersion);
-      Incref(meth);
-      TOP() = meth;
-      PUSH(obj);
-      DISPATCH();
-    }
-    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
-    if (way >= 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
-      {
-        if (!InstanceMayShadow(tp, obj, names[oparg])) {
-          if (g_stats_enabled) ++g_stats.method_hits;
-          meth = e.meth;
-          Incref(meth);
-          TOP() = meth;
-          PUSH(obj);
-          DISPATCH();
-        }
+    if (uint32_t* way = FindAttrWay(cache, tp, kMethodStride)) {
+      if (!InstanceMayShadow(tp, obj, names[oparg])) {
+        if (g_stats_enabled) ++g_stats.method_hits;
+        meth = WayMethod(way);
+        Incref(meth);
+        TOP() = meth;
+        PUSH(obj);
+        DISPATCH();
       }
     }
     if (g_stats_enabled) ++g_stats.method_misses;
     ERROR_IF(GetMethod(obj, names[oparg], &meth, &unbound) < 0);
-    if (unbound && tp->version_tag != 0) {
+    if (unbound) {
       // Cache only when the method came from the type (the instance dict was checked by
       // GetMethod); TypeLookup confirms it is what the MRO holds now.
       Value found = TypeLookup(tp, names[oparg]);
       uint32_t ver = TypeVersion(tp);
-      if (found == meth && ver != 0) {
-        if (cache[kMethodMonoVersion] == 0) {
-          SetMonoMethod(cache + kMethodMonoVersion, ver, found);
-        } else {
-          int fway;
-          MethodCacheEntry& e = FillWay(co->caches, cache, cache + 4, tp, &fway);
-          e.type = tp;
-          e.version = ver;
-          e.meth = found;
-        }
-      }
-    }
-    if (unbound) {
+      if (found == meth && ver != 0) SetWayMethod(TakeAttrWay(cache, ver, kMethodStride), ver, found);
       TOP() = meth;
       PUSH(obj);
     } else {
@@ -1641,15 +1579,10 @@ Value PrepReraiseStar(Value orig, Value list) {
     Value name = names[oparg];
     uint32_t* cache = CACHE(STORE_ATTR);
     TypeObject* tp = TypeOf(obj);
-    // Cache: word 0 = index + 1 of a MethodCacheEntry naming a type (at a version tag) with
-    // the generic __setattr__ and no data descriptor for the name in its MRO, so the store
-    // goes to the instance dict; word 1 = the entry position hint in that dict. Words 4-5:
-    // the monomorphic entry (see MonoHit).
-    if (MonoHit(cache + kAttrMonoVersion, tp)) {
-      const uint32_t data = cache[kAttrMonoVersion + 1];
-      if (data & kMonoSlot) {
-        Value* slot =
-            reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kMonoSlot));
+    if (uint32_t* way = FindAttrWay(cache, tp, kAttrStride)) {
+      if (way[1] & kSlotFlag) {
+        // A __slots__ member: the stack's reference moves in.
+        Value* slot = SlotAt(obj, way[1]);
         if (g_stats_enabled) ++g_stats.store_attr_hits;
         Value old = *slot;
         *slot = v;
@@ -1662,8 +1595,8 @@ Value PrepReraiseStar(Value orig, Value list) {
       if (ds && *ds && FastIsExactDict(*ds)) {
         Value d = *ds;
         DictTable& t = AsDictObject(d)->table;
-        if (t.is_live(data)) {
-          auto it = t.iterator_at(data);
+        if (t.is_live(way[1])) {
+          auto it = t.iterator_at(way[1]);
           if (it->first == name) {
             if (g_stats_enabled) ++g_stats.store_attr_hits;
             Value old = it->second;
@@ -1677,97 +1610,16 @@ Value PrepReraiseStar(Value orig, Value list) {
         }
         if (g_stats_enabled) ++g_stats.store_attr_hits;
         ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
-        cache[kAttrMonoVersion + 1] = DictFindPos(d, name);
+        way[1] = DictFindPos(d, name);
         sp -= 2;
         Decref(obj);
         Decref(v);
         DISPATCH();
       }
     }
-    const int way = cache[0] != 0 ? CacheWay(co->caches, cache[0], tp) : -1;
-    if (way >= 0) {
-      MethodCacheEntry& e = co->caches->methods[cache[0] - 1 + way];
-      if (e.meth) {
-        // A __slots__ member (see the fill below): the stack's reference moves in.
-        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(e.meth.object())->def;
-        Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + m->offset);
-        if (g_stats_enabled) ++g_stats.store_attr_hits;
-        Value old = *slot;
-        *slot = v;
-        sp -= 2;
-        Decref(obj);
-        Decref(old);
-        DISPATCH();
-      } else {
-        Value* ds = FastDictSlot(obj);
-        if (ds && *ds && FastIsExactDict(*ds)) {
-          Value d = *ds;
-          DictTable& t = AsDictObject(d)->table;
-          uint32_t pos = cache[1 + (way & 1)];
-          if (t.is_live(pos)) {
-            auto it = t.iterator_at(pos);
-            if (it->first == name) {
-              if (g_stats_enabled) ++g_stats.store_attr_hits;
-              Value old = it->second;
-              it->second = v;  // the stack's reference moves into the dict
-              DictTouch(d);
-              sp -= 2;
-              Decref(obj);
-              Decref(old);
-              DISPATCH();
-            }
-          }
-          if (g_stats_enabled) ++g_stats.store_attr_hits;
-          ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
-          cache[1 + (way & 1)] = DictFindPos(d, name);
-          sp -= 2;
-          Decref(obj);
-          Decref(v);
-          DISPATCH();
-        }
-      }
-    }
     if (g_stats_enabled) ++g_stats.store_attr_misses;
     ERROR_IF(SetAttr(obj, name, v) < 0);
-    if (tp->dict_offset && tp->setattro == kObjectType.setattro && IsExactStr(name)) {
-      Value* ds = FastDictSlot(obj);
-      uint32_t ver = TypeVersion(tp);
-      if (ver != 0 && ds && *ds && IsExactDict(*ds)) {
-        Value descr = TypeLookup(tp, name);
-        if (!descr || TypeOf(descr)->descr_set == nullptr) {
-          if (cache[kAttrMonoVersion] == 0) {
-            cache[kAttrMonoVersion + 1] = DictFindPos(*ds, name);
-            cache[kAttrMonoVersion] = ver;
-          } else {
-            int fway;
-            MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-            e.type = tp;
-            e.version = ver;
-            e.meth = Value();
-            cache[1 + (fway & 1)] = DictFindPos(*ds, name);
-          }
-        }
-      }
-    }
-    if (tp->setattro == kObjectType.setattro && obj.is_object() && IsExactStr(name)) {
-      Value descr = TypeLookup(tp, name);
-      uint32_t ver = TypeVersion(tp);
-      if (ver != 0 && descr && TypeOf(descr) == &kMemberDescrType) {
-        const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
-        if (m->kind == MemberKind::kObjectEx && !m->readonly) {
-          if (cache[kAttrMonoVersion] == 0 && m->offset < kMonoSlot) {
-            cache[kAttrMonoVersion + 1] = static_cast<uint32_t>(m->offset) | kMonoSlot;
-            cache[kAttrMonoVersion] = ver;
-          } else {
-            int fway;
-            MethodCacheEntry& e = FillWay(co->caches, cache, cache + 3, tp, &fway);
-            e.type = tp;
-            e.version = ver;
-            e.meth = descr;
-          }
-        }
-      }
-    }
+    FillStoreAttrCache(cache, tp, obj, name);
     sp -= 2;
     Decref(obj);
     Decref(v);

@@ -62,14 +62,8 @@ struct GlobalCacheEntry {
   uint64_t gver = 0, bver = 0;         // their versions when filled
   Value value;                         // borrowed from the dict that held it
 };
-struct MethodCacheEntry {
-  TypeObject* type = nullptr;
-  uint32_t version = 0;  // type version tag when filled (never 0 when valid)
-  Value meth;            // borrowed from the type's MRO dicts
-};
 struct CodeCaches {
   std::vector<GlobalCacheEntry> globals;
-  std::vector<MethodCacheEntry> methods;
 };
 
 // A compiled CodeUnit turned into a Python `code` object. `words` is a private mutable

@@ -1747,7 +1747,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
                              compiler::CO_ASYNC_GENERATOR | compiler::CO_ITERABLE_COROUTINE))) {
         if (g_stats_enabled) ++g_stats.py_calls;
         f->stack_top = sp;
-        Frame* nf = PushFrame(callee, callable, fn->globals, fn->builtins, Value());
+        Frame* nf = PushFrame(th, callee, callable, fn->globals, fn->builtins, Value());
         ERROR_IF(!nf);
         if (nkw == 0 && static_cast<int32_t>(npos) == callee->argcount && callee->kwonlyargcount == 0 &&
             !(callee->flags & (compiler::CO_VARARGS | compiler::CO_VARKEYWORDS))) {
@@ -1757,7 +1757,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
           sp = base;
         } else {
           if (BindArguments(fn, nf, args, npos, nkw ? kwn : Value()) < 0) {
-            PopFrame(nf);
+            PopFrame(th, nf);
             goto error;
           }
           for (Value* p = base; p < sp; ++p) Decref(*p);
@@ -2586,7 +2586,7 @@ return_from_frame : {
     return retval;
   }
   Frame* caller = f->previous;
-  PopFrame(f);
+  PopFrame(th, f);
   f = caller;
   th.frame = f;
   LOAD_FRAME();
@@ -2625,7 +2625,7 @@ exception_unwind : {
     return Value();
   }
   Frame* caller = f->previous;
-  PopFrame(f);
+  PopFrame(th, f);
   f = caller;
   th.frame = f;
   LOAD_FRAME();

@@ -55,10 +55,17 @@ InitRegistration::InitRegistration(InitPhase phase, InitFn0 fn) {
 
 bool RuntimeReady() { return g_ready; }
 
-gc::Collector& Heap() {
+namespace core_internal {
+
+gc::Collector* g_heap = nullptr;
+
+gc::Collector& HeapSlow() {
   static auto* c = new gc::Collector(memory::DefaultAllocator());
+  g_heap = c;
   return *c;
 }
+
+}  // namespace core_internal
 
 static void ReadyOrDie(TypeObject* t) {
   if (ReadyType(t) < 0) {
@@ -147,26 +154,11 @@ void TrackObject(Value o) {
   if ((p->type->flags & gc::kHasGc) && !gc::Collector::IsTracked(p)) Heap().Track(p);
 }
 
-void FreeInstance(Object* o) {
-  if (o->type->flags & gc::kHasGc) {
-    Heap().DeleteObject(o);
-  } else {
-    memory::DefaultAllocator().Free(o);
-  }
-}
-
 namespace core_internal {
 
-Object* AllocRaw(TypeObject* t, size_t size) {
-  auto* o = static_cast<Object*>(memory::DefaultAllocator().Allocate(size));
-  if (o == nullptr) {
-    RaiseNoMemory();
-    return nullptr;
-  }
-  std::memset(static_cast<void*>(o), 0, std::min(size, size_t{64}));
-  o->refcount = 1;
-  o->type = &t->hooks;
-  return o;
+Object* AllocRawFailed() {
+  RaiseNoMemory();
+  return nullptr;
 }
 
 void FreeRaw(Object* o) { FreeInstance(o); }

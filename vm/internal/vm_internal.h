@@ -300,7 +300,7 @@ void PopFrame(Frame* f);
 
 struct GenObject {
   Object head;
-  Frame* frame;        // heap (malloc'd) frame, or null once finished
+  Frame* frame;        // heap frame (memory::DefaultAllocator()), or null once finished
   Value code;          // owned
   Value name, qualname;
   Value exc_state;     // the generator's handled exception while suspended, or Value{}

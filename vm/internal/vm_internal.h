@@ -164,6 +164,8 @@ struct Frame {
   bool is_entry;         // RETURN_VALUE leaves EvalFrame
   bool on_heap;          // lives in a generator, not on the frame stack
   uint8_t state;         // FrameState
+  bool init_call;        // pushed by CALL of a class for __init__: the caller's stack top
+                         // holds the new instance; the return value must be None
   size_t alloc_words;    // words taken on the frame stack (header + localsplus)
   Value localsplus[1];   // actually code->framesize words
 
@@ -239,6 +241,7 @@ extern thread_local VmThread* t_thread;
   f->is_entry = false;
   f->on_heap = false;
   f->state = kFrameCreated;
+  f->init_call = false;
   f->alloc_words = words;
   Value* p = f->localsplus;
   Value* stack = p + code->nlocals + code->ncells + code->nfree;

@@ -22,7 +22,7 @@ namespace pyrt::core_internal {
 
 // Allocates `size` bytes for a non-container object of type t (refcount 1, the first
 // 64 bytes zeroed). nullptr + MemoryError on failure. Inline: with a constant size the
-// zeroing becomes a few stores (ints, floats and strs are allocated through it).
+// zeroing becomes a few stores (ints, floats and strs are allocated through it.)
 [[nodiscard]] Object* AllocRawFailed();
 [[nodiscard]] inline Object* AllocRaw(TypeObject* t, size_t size) {
   auto* o = static_cast<Object*>(memory::DefaultAllocator().Allocate(size));

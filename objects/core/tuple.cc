@@ -1,6 +1,8 @@
 // tuple.cc — the tuple type and its iterator.
 #include "objects/core/tuple.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -419,6 +421,10 @@ void SetupTupleTypes() {
   }
   // The empty tuple (immortal, never tracked).
   Object* o = Heap().NewObject(sizeof(TupleObject));
+  if (o == nullptr) {
+    std::fputs("pyrt: out of memory creating the empty tuple\n", stderr);
+    std::abort();
+  }
   std::memset(static_cast<void*>(o), 0, sizeof(TupleObject));
   o->refcount = kImmortalRefcount;
   o->type = &kTupleType.hooks;

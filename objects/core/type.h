@@ -526,8 +526,6 @@ void InitRuntime();
 // container; the caller tracks it with TrackObject when initialised) —
 // CPython's tp_alloc. `nitems` is for variable-size types. Value{} + MemoryError.
 [[nodiscard]] Value AllocInstance(TypeObject* t, size_t nitems = 0);
-// Starts gc tracking of a fully initialised container.
-void TrackObject(Value o);
 
 // The collector all containers are allocated from (one per process; GIL held).
 namespace core_internal {
@@ -538,6 +536,12 @@ extern gc::Collector* g_heap;  // set by the first HeapSlow()
   gc::Collector* c = core_internal::g_heap;
   if (c != nullptr) [[likely]] return *c;
   return core_internal::HeapSlow();
+}
+
+// Starts gc tracking of a fully initialised container.
+inline void TrackObject(Value o) {
+  Object* p = o.object();
+  if ((p->type->flags & gc::kHasGc) && !gc::Collector::IsTracked(p)) Heap().Track(p);
 }
 
 // Frees an instance's memory (the end of a dealloc; untracks containers) — tp_free.

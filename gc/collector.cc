@@ -38,14 +38,6 @@ void ListAppend(GcHeader* node, GcHeader* list) {
   list->prev = reinterpret_cast<uintptr_t>(node);
 }
 
-void ListRemove(GcHeader* node) {
-  GcHeader* prev = Prev(node);
-  GcHeader* next = Next(node);
-  SetNext(prev, next);
-  SetPrev(next, prev);
-  node->next = 0;
-}
-
 void ListMove(GcHeader* node, GcHeader* list) {
   GcHeader* prev = Prev(node);
   GcHeader* next = Next(node);

@@ -2733,7 +2733,7 @@ return_from_frame : {
     return retval;
   }
   Frame* caller = f->previous;
-  PopFrame(th, f);
+  PopFrameInline(th, f);
   // The popped header is intact (PopFrame released the values, then moved stack_top).
   const bool init_call = f->init_call;
   f = caller;

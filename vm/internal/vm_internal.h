@@ -272,6 +272,32 @@ inline void PopFrame(VmThread& th, Frame* f) {
   }
 }
 void PopFrame(Frame* f);
+// PopFrame for RETURN_VALUE: the same effect, inline for the common case (a frame on the
+// frame stack that no frame object views).
+[[gnu::always_inline]] inline void PopFrameInline(VmThread& th, Frame* f) {
+  if (f->frame_obj || f->on_heap) [[unlikely]] {
+    PopFrame(th, f);
+    return;
+  }
+  // Slots are emptied before each release: a finalizer run by the release may look at
+  // this frame (it is still th.frame).
+  for (Value *p = f->localsplus, *end = f->stack_top; p < end; ++p) {
+    Value v = *p;
+    *p = Value();
+    Decref(v);
+  }
+  Value func = f->func, code = f->code_ref, locals = f->locals;
+  f->func = Value();
+  f->locals = Value();
+  f->code_ref = Value();
+  Decref(locals);
+  Decref(func);
+  // The code reference goes last: f->code points into it.
+  Decref(code);
+  f->state = kFrameCleared;
+  th.stack_top = reinterpret_cast<Value*>(f);
+  --th.depth;
+}
 
 // Runs `f` (already pushed and linked as Thread().frame by the caller? no: EvalFrame
 // links it) until its entry frame returns. `throwing`: start by raising the current

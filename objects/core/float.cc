@@ -58,16 +58,18 @@ Value Result(const format::Error& e, double d) {
 // Exact floats go to the free list (see float.h); float subclasses' instances reach here
 // through SubtypeDealloc and are freed.
 constexpr int kMaxFreeFloats = 100;
+// Out of line, so that FloatDealloc's common path needs no stack frame.
+[[gnu::noinline]] void FloatFree(Object* o) { FreeInstance(o); }
 void FloatDealloc(Object* o) {
   float_internal::FloatFreeList& fl = float_internal::g_free_floats;
-  if (o->type == &kFloatType.hooks && fl.count < fl.capacity) {
+  if (o->type == &kFloatType.hooks && fl.count < fl.capacity) [[likely]] {
     auto* f = reinterpret_cast<FloatObject*>(o);
     std::memcpy(&f->value, &fl.head, sizeof(FloatObject*));
     fl.head = f;
     ++fl.count;
     return;
   }
-  FreeInstance(o);
+  FloatFree(o);
 }
 
 Value FloatReprSlot(Value self) { return FloatRepr(FloatValue(self)); }

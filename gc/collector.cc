@@ -38,14 +38,6 @@ void ListAppend(GcHeader* node, GcHeader* list) {
   list->prev = reinterpret_cast<uintptr_t>(node);
 }
 
-void ListRemove(GcHeader* node) {
-  GcHeader* prev = Prev(node);
-  GcHeader* next = Next(node);
-  SetNext(prev, next);
-  SetPrev(next, prev);
-  node->next = 0;
-}
-
 void ListMove(GcHeader* node, GcHeader* list) {
   GcHeader* prev = Prev(node);
   GcHeader* next = Next(node);
@@ -256,42 +248,11 @@ Collector::~Collector() {
 
 // --- Allocation and tracking ------------------------------------------------------------------
 
-ObjectHead* Collector::NewObject(size_t object_size) {
-  void* mem = allocator_.Allocate(sizeof(GcHeader) + object_size);
-  if (mem == nullptr) return nullptr;
-  auto* h = static_cast<GcHeader*>(mem);
-  h->next = 0;
-  h->prev = 0;
-  MaybeCollectOnAllocation();
-  return ObjectOf(h);
-}
-
 ObjectHead* Collector::ResizeObject(ObjectHead* o, size_t object_size) {
   assert(!IsTracked(o));
   void* mem = allocator_.Reallocate(HeaderOf(o), sizeof(GcHeader) + object_size);
   if (mem == nullptr) return nullptr;
   return ObjectOf(static_cast<GcHeader*>(mem));
-}
-
-void Collector::DeleteObject(ObjectHead* o) {
-  GcHeader* h = HeaderOf(o);
-  if (h->next != 0) ListRemove(h);
-  if (generations_[0].count > 0) --generations_[0].count;
-  allocator_.Free(h);
-}
-
-void Collector::Track(ObjectHead* o) {
-  GcHeader* h = HeaderOf(o);
-  assert(h->next == 0 && "object already tracked");
-  h->prev &= kFinalized;
-  ListAppend(h, &generations_[0].head);
-}
-
-void Collector::Untrack(ObjectHead* o) {
-  GcHeader* h = HeaderOf(o);
-  if (h->next == 0) return;
-  ListRemove(h);
-  h->prev &= kFinalized;
 }
 
 bool Collector::CallFinalizerFromDealloc(ObjectHead* o) {
@@ -303,9 +264,8 @@ bool Collector::CallFinalizerFromDealloc(ObjectHead* o) {
   return --o->refcount != 0;
 }
 
-void Collector::MaybeCollectOnAllocation() {
-  Generation& g0 = generations_[0];
-  ++g0.count;
+void Collector::CollectOnAllocationSlow() {
+  const Generation& g0 = generations_[0];
   if (g0.count > g0.threshold && enabled_ && g0.threshold != 0 && !collecting_) {
     CollectGenerations();
   }

@@ -305,7 +305,8 @@ class Collector {
     int count;
   };
 
-  void MaybeCollectOnAllocation();
+  // The rest of NewObject's check once generation 0 went over its threshold.
+  void CollectOnAllocationSlow();
   void CollectGenerations();
   size_t CollectWithCallbacks(int generation);
   size_t CollectMain(int generation, size_t* uncollectable);
@@ -332,6 +333,47 @@ class Collector {
   bool trash_draining_ = false;
   GcHeader* trash_list_ = nullptr;
 };
+
+// --- inline fast paths (every container allocation and deallocation) -------------------
+
+inline ObjectHead* Collector::NewObject(size_t object_size) {
+  void* mem = allocator_.Allocate(sizeof(GcHeader) + object_size);
+  if (mem == nullptr) [[unlikely]] return nullptr;
+  auto* h = static_cast<GcHeader*>(mem);
+  h->next = 0;
+  h->prev = 0;
+  Generation& g0 = generations_[0];
+  if (++g0.count > g0.threshold) [[unlikely]] CollectOnAllocationSlow();
+  return ObjectOf(h);
+}
+
+inline void Collector::Untrack(ObjectHead* o) {
+  GcHeader* h = HeaderOf(o);
+  if (h->next == 0) return;
+  auto* prev = reinterpret_cast<GcHeader*>(h->prev & ~kPrevFlagMask);
+  auto* next = reinterpret_cast<GcHeader*>(h->next);
+  prev->next = h->next;
+  next->prev = (next->prev & kPrevFlagMask) | reinterpret_cast<uintptr_t>(prev);
+  h->next = 0;
+  h->prev &= kFinalized;
+}
+
+inline void Collector::DeleteObject(ObjectHead* o) {
+  GcHeader* h = HeaderOf(o);
+  if (h->next != 0) Untrack(o);
+  if (generations_[0].count > 0) --generations_[0].count;
+  allocator_.Free(h);
+}
+
+inline void Collector::Track(ObjectHead* o) {
+  GcHeader* h = HeaderOf(o);
+  GcHeader* list = &generations_[0].head;
+  auto* last = reinterpret_cast<GcHeader*>(list->prev & ~kPrevFlagMask);
+  last->next = reinterpret_cast<uintptr_t>(h);
+  h->prev = (h->prev & kFinalized) | reinterpret_cast<uintptr_t>(last);
+  h->next = reinterpret_cast<uintptr_t>(list);
+  list->prev = reinterpret_cast<uintptr_t>(h);
+}
 
 }  // namespace pyrt::gc
 

@@ -72,12 +72,19 @@ Allocator::~Allocator() {
   for (RadixLeaf* leaf : root_) std::free(leaf);
 }
 
-Allocator& DefaultAllocator() {
+namespace allocator_detail {
+
+Allocator* g_default_allocator = nullptr;
+
+Allocator& DefaultAllocatorSlow() {
   alignas(Allocator) static unsigned char storage[sizeof(Allocator)];
   // Placement into static storage: constructed once, never destroyed.
   static Allocator* const instance = ::new (storage) Allocator(DefaultMode());
+  g_default_allocator = instance;
   return *instance;
 }
+
+}  // namespace allocator_detail
 
 // --- Used-pool lists and arena buckets ------------------------------------------------
 

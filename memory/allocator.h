@@ -270,7 +270,15 @@ class Allocator {
 
 // The process-wide allocator in DefaultMode(), created on first use and never destroyed
 // (blocks may outlive static destructors). Same threading rule: hold the GIL.
-[[nodiscard]] Allocator& DefaultAllocator();
+namespace allocator_detail {
+extern Allocator* g_default_allocator;  // set by the first DefaultAllocatorSlow()
+[[nodiscard]] Allocator& DefaultAllocatorSlow();
+}  // namespace allocator_detail
+[[nodiscard]] inline Allocator& DefaultAllocator() {
+  Allocator* a = allocator_detail::g_default_allocator;
+  if (a != nullptr) [[likely]] return *a;
+  return allocator_detail::DefaultAllocatorSlow();
+}
 
 // --- inline dispatch -------------------------------------------------------------------
 

@@ -35,12 +35,12 @@ namespace pyrt {
 inline constexpr intptr_t kImmortalRefcount = intptr_t{1} << 60;
 
 // Adds a reference to `v` (no-op for small ints and no value).
-inline void Incref(Value v) {
+[[gnu::always_inline]] inline void Incref(Value v) {
   if (Object* o = v.object_or_null()) ++o->refcount;
 }
 
 // Drops a reference to `v`, freeing the object when it was the last one.
-inline void Decref(Value v) {
+[[gnu::always_inline]] inline void Decref(Value v) {
   if (Object* o = v.object_or_null()) {
     if (--o->refcount == 0) o->type->dealloc(o);
   }

@@ -390,6 +390,135 @@ inline bool ReusableFloat(Value v) {
   return v.is_object() && TypeOf(v) == &kFloatType && v.object()->refcount == 1;
 }
 
+// --- CALL of a Python class ----------------------------------------------------------
+//
+// CALL caches, per call site, the class it last saw (at its type version) and that
+// class's __init__ when instances can be made without type.__call__: the metatype is
+// exactly `type`, __new__ is object.__new__ (so the instance is a plain allocation) and
+// __init__ is either object.__init__ (nothing to run: only calls without arguments take
+// the shortcut) or a Python function, whose frame CALL then pushes like any other call.
+// Cache word 0 of CALL holds the MethodCacheEntry index + 1 (meth: the __init__ function,
+// or Value{} for object.__init__).
+
+// True if the class's instances are allocated exactly as object.__new__ does.
+[[gnu::always_inline]] inline bool PlainNewClass(TypeObject* t) {
+  return HasFlag(t, kTypeHeapType) && !HasFlag(t, kTypeAbstract) && t->new_ == kObjectType.new_;
+}
+
+// The cached meth of a class whose calls take the generic path (remembered so that the
+// site does not look again until the class changes).
+[[nodiscard]] inline Value NoShortcut() { return TypeValue(&kObjectType); }
+
+// The __init__ to cache for class t: the Python function, Value{} for object.__init__, or
+// NoShortcut().
+Value ClassInitForCache(TypeObject* t) {
+  if (!PlainNewClass(t)) return NoShortcut();
+  if (t->init == kObjectType.init) return Value();
+  Value init = TypeLookup(t, N().__init__);
+  if (!init || !IsFunction(init)) return NoShortcut();
+  const uint32_t flags = AsCode(AsFunction(init)->code)->flags;
+  if (flags & (compiler::CO_GENERATOR | compiler::CO_COROUTINE | compiler::CO_ASYNC_GENERATOR |
+               compiler::CO_ITERABLE_COROUTINE)) {
+    return NoShortcut();
+  }
+  return init;
+}
+
+// Fills the cache for class t; false if t has no version tag (nothing cached).
+[[gnu::noinline]] bool FillClassCallCache(CodeCaches*& caches, uint32_t* cache, TypeObject* t) {
+  Value meth = ClassInitForCache(t);
+  const uint32_t ver = TypeVersion(t);
+  if (ver == 0) return false;
+  if (!caches) caches = new CodeCaches();
+  if (cache[0] == 0) {
+    caches->methods.emplace_back();
+    cache[0] = static_cast<uint32_t>(caches->methods.size());
+  }
+  MethodCacheEntry& e = caches->methods[cache[0] - 1];
+  e.type = t;
+  e.version = ver;
+  e.meth = meth;
+  return true;
+}
+
+// The cached entry for a CALL of class t, or null if the shortcut does not apply.
+[[gnu::always_inline]] inline MethodCacheEntry* ClassCallEntry(CodeCaches*& caches, uint32_t* cache,
+                                                               TypeObject* t) {
+  if (cache[0] != 0) {
+    MethodCacheEntry& e = caches->methods[cache[0] - 1];
+    if (e.type == t && e.version != 0 && t->version_tag == e.version) return &e;
+  }
+  if (!FillClassCallCache(caches, cache, t)) return nullptr;
+  return &caches->methods[cache[0] - 1];
+}
+
+// CallClass's results besides a pushed frame and "not applicable" (null).
+Frame* const kCallFailed = reinterpret_cast<Frame*>(uintptr_t{8});  // exception set
+Frame* const kCallDone = reinterpret_cast<Frame*>(uintptr_t{16});   // result on the stack
+
+// CALL(argc) of class `callable` = base[0] (base[1] NULL, the arguments above, kwn the
+// KW_NAMES tuple or Value{}) in frame f, whose stack_top the caller stored. If the cache
+// at `cache` allows the shortcut: allocates the instance and either leaves it as the
+// result (object.__init__, no arguments: kCallDone) or pushes and links __init__'s frame
+// with the instance as self (returned; the instance also replaces the class on f's
+// stack); f->stack_top is updated. kCallFailed with the exception set (the stack still
+// holds owned values for the unwinder). Null if the shortcut does not apply (nothing
+// changed). Out of line: the eval loop's registers stay with the common paths.
+[[gnu::noinline]] Frame* CallClass(VmThread& th, Frame* f, uint32_t* cache, Value* base, size_t argc,
+                                   Value kwn) {
+  Value callable = base[0];
+  TypeObject* cls = AsType(callable);
+  MethodCacheEntry* ce = ClassCallEntry(f->code->caches, cache, cls);
+  if (ce == nullptr || ce->meth == NoShortcut() || (!ce->meth && (argc != 0 || kwn))) return nullptr;
+  if (g_stats_enabled) ++g_stats.py_calls;
+  Value obj = AllocInstance(cls);
+  if (!obj) return kCallFailed;
+  TrackObject(obj);
+  Value* sp = f->stack_top;
+  if (!ce->meth) {
+    // object.__init__ without arguments: nothing to run.
+    base[0] = obj;
+    Decref(callable);
+    f->stack_top = base + 1;
+    return kCallDone;
+  }
+  Value init = ce->meth;
+  FunctionObject* fn = AsFunction(init);
+  CodeObject* callee = AsCode(fn->code);
+  base[1] = obj;  // self, in the NULL slot: from here on a method call
+  Frame* nf = PushFrame(th, callee, init, fn->globals, fn->builtins, Value());
+  if (!nf) return kCallFailed;
+  const size_t nkw = kwn ? static_cast<size_t>(TupleSize(kwn)) : 0;
+  const size_t npos = argc + 1 - nkw;
+  if (nkw == 0 && static_cast<int32_t>(npos) == callee->argcount && callee->kwonlyargcount == 0 &&
+      !(callee->flags & (compiler::CO_VARARGS | compiler::CO_VARKEYWORDS))) {
+    for (size_t k = 0; k < npos; ++k) nf->localsplus[k] = base[1 + k];
+  } else {
+    if (BindArguments(fn, nf, base + 1, npos, nkw ? kwn : Value()) < 0) {
+      PopFrame(th, nf);
+      return kCallFailed;
+    }
+    for (Value* p = base + 1; p < sp; ++p) Decref(*p);
+  }
+  // The caller keeps a reference to the instance where the class was.
+  Incref(obj);
+  base[0] = obj;
+  Decref(callable);
+  f->stack_top = base + 1;
+  nf->previous = f;
+  nf->is_entry = false;
+  nf->init_call = true;
+  th.frame = nf;
+  return nf;
+}
+
+// __init__ of a class called through CALL returned `r` (not None): the TypeError, and r
+// is released.
+[[gnu::noinline]] void InitReturnedNotNone(Value r) {
+  RaiseNew(&kTypeErrorType, "__init__() should return None, not '%T'", r);
+  Decref(r);
+}
+
 // Qualified callable name for messages such as "f() argument after * must be ...".
 std::string CallableName(Value func) {
   if (IsFunction(func)) {
@@ -1732,6 +1861,8 @@ Value PrepReraiseStar(Value orig, Value list) {
     if (self_or_null) {
       --args;
       ++total;
+    } else if (IsFunction(callable)) {
+      // The common case: a plain function, nothing to unpack.
     } else if (IsBoundMethod(callable)) {
       auto* m = reinterpret_cast<BoundMethodObject*>(callable.object());
       Incref(m->self);
@@ -1742,6 +1873,22 @@ Value PrepReraiseStar(Value orig, Value list) {
       callable = base[0];
       --args;
       ++total;
+    } else if (TypeOf(callable) == &kTypeType && HasFlag(AsType(callable), kTypeHeapType)) {
+      // A class: allocate the instance here and run a Python __init__ as a frame (no
+      // type.__call__, no C++ recursion); see CallClass.
+      f->stack_top = sp;
+      Frame* nf = CallClass(th, f, CACHE(CALL), base, argc, kwn);
+      if (nf != nullptr) {
+        sp = f->stack_top;
+        ERROR_IF(nf == kCallFailed);
+        if (nf != kCallDone) {
+          f = nf;
+          LOAD_FRAME();
+          f->state = kFrameExecuting;
+          ip = first;
+        }
+        DISPATCH();
+      }
     }
     size_t nkw = kwn ? static_cast<size_t>(TupleSize(kwn)) : 0;
     size_t npos = total - nkw;
@@ -1752,7 +1899,7 @@ Value PrepReraiseStar(Value orig, Value list) {
                              compiler::CO_ASYNC_GENERATOR | compiler::CO_ITERABLE_COROUTINE))) {
         if (g_stats_enabled) ++g_stats.py_calls;
         f->stack_top = sp;
-        Frame* nf = PushFrame(callee, callable, fn->globals, fn->builtins, Value());
+        Frame* nf = PushFrame(th, callee, callable, fn->globals, fn->builtins, Value());
         ERROR_IF(!nf);
         if (nkw == 0 && static_cast<int32_t>(npos) == callee->argcount && callee->kwonlyargcount == 0 &&
             !(callee->flags & (compiler::CO_VARARGS | compiler::CO_VARKEYWORDS))) {
@@ -1762,7 +1909,7 @@ Value PrepReraiseStar(Value orig, Value list) {
           sp = base;
         } else {
           if (BindArguments(fn, nf, args, npos, nkw ? kwn : Value()) < 0) {
-            PopFrame(nf);
+            PopFrame(th, nf);
             goto error;
           }
           for (Value* p = base; p < sp; ++p) Decref(*p);
@@ -2597,11 +2744,21 @@ return_from_frame : {
     return retval;
   }
   Frame* caller = f->previous;
-  PopFrame(f);
+  PopFrameInline(th, f);
+  // The popped header is intact (PopFrame released the values, then moved stack_top).
+  const bool init_call = f->init_call;
   f = caller;
   th.frame = f;
   LOAD_FRAME();
   ip = f->instr + kInstrWords.w[*f->instr & 0xFF];
+  if (init_call) [[unlikely]] {
+    // __init__ of a class called by CALL: the instance is already on the stack.
+    if (!IsNone(retval)) {
+      InitReturnedNotNone(retval);
+      goto error;
+    }
+    DISPATCH();
+  }
   PUSH(retval);
   DISPATCH();
 }
@@ -2636,7 +2793,7 @@ exception_unwind : {
     return Value();
   }
   Frame* caller = f->previous;
-  PopFrame(f);
+  PopFrame(th, f);
   f = caller;
   th.frame = f;
   LOAD_FRAME();

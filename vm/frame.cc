@@ -11,9 +11,13 @@
 
 namespace pyrt::vm_internal {
 
+namespace frame_detail {
+thread_local VmThread* t_thread = nullptr;
+}  // namespace frame_detail
+
 namespace {
 
-thread_local VmThread* t_thread = nullptr;
+using frame_detail::t_thread;
 
 // Frees the thread's VM state (its frame stack mapping) when the OS thread ends. The
 // values it still references are not released: by then the program has finished.
@@ -117,7 +121,9 @@ void TooManyPositional(FunctionObject* func, CodeObject* co, Frame* f, size_t gi
 
 }  // namespace
 
-VmThread& Thread() {
+namespace frame_detail {
+
+VmThread& NewThreadState() {
   if (!t_thread) {
     t_thread = NewThread();
     (void)&t_thread_owner;  // odr-use: constructs the owner, which registers its destructor
@@ -125,42 +131,15 @@ VmThread& Thread() {
   return *t_thread;
 }
 
+Frame* PushFrameOverflow() {
+  RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded");
+  return nullptr;
+}
+
+}  // namespace frame_detail
+
 Frame* PushFrame(CodeObject* code, Value func, Value globals, Value builtins, Value locals) {
-  VmThread& th = Thread();
-  if (th.depth >= RecursionLimit()) {
-    RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded");
-    return nullptr;
-  }
-  size_t words = (FrameBytes(code->framesize) + sizeof(Value) - 1) / sizeof(Value);
-  if (th.stack_top + words > th.stack_limit) {
-    RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded");
-    return nullptr;
-  }
-  auto* f = reinterpret_cast<Frame*>(th.stack_top);
-  th.stack_top += words;
-  f->code = code;
-  Incref(func);
-  f->func = func;
-  Value code_v = Value::FromObject(&code->head);
-  Incref(code_v);
-  f->code_ref = code_v;
-  f->globals = globals;
-  f->builtins = builtins;
-  Incref(locals);
-  f->locals = locals;
-  f->previous = nullptr;
-  f->instr = nullptr;
-  f->gen = nullptr;
-  f->frame_obj = Value();
-  f->is_entry = false;
-  f->on_heap = false;
-  f->state = kFrameCreated;
-  f->alloc_words = words;
-  std::memset(static_cast<void*>(f->localsplus), 0,
-              sizeof(Value) * static_cast<size_t>(code->framesize > 0 ? code->framesize : 1));
-  f->stack_top = f->stack_base();
-  ++th.depth;
-  return f;
+  return PushFrame(Thread(), code, func, globals, builtins, locals);
 }
 
 void ClearFrameValues(Frame* f) {
@@ -191,14 +170,7 @@ void ClearFrameValues(Frame* f) {
   f->state = kFrameCleared;
 }
 
-void PopFrame(Frame* f) {
-  VmThread& th = Thread();
-  ClearFrameValues(f);
-  if (!f->on_heap) {
-    th.stack_top = reinterpret_cast<Value*>(f);
-    --th.depth;
-  }
-}
+void PopFrame(Frame* f) { PopFrame(Thread(), f); }
 
 int BindArguments(FunctionObject* func, Frame* f, const Value* args, size_t nargs,
                   Value kwnames) {
@@ -341,19 +313,27 @@ int BindArguments(FunctionObject* func, Frame* f, const Value* args, size_t narg
 Value CallFunction(Value callable, const Value* args, size_t nargs, Value kwnames) {
   FunctionObject* func = AsFunction(callable);
   CodeObject* co = AsCode(func->code);
-  if (Thread().depth >= RecursionLimit()) {
+  VmThread& th = Thread();
+  if (th.depth >= RecursionLimit()) {
     // A call from C++ code (CPython's _Py_EnterRecursiveCall message).
     RaiseMessage(&kRecursionErrorType, "maximum recursion depth exceeded while calling a Python object");
     return Value();
   }
-  Frame* f = PushFrame(co, callable, func->globals, func->builtins, Value());
+  Frame* f = PushFrame(th, co, callable, func->globals, func->builtins, Value());
   if (!f) return Value();
-  if (BindArguments(func, f, args, nargs, kwnames) < 0) {
-    PopFrame(f);
+  if (!kwnames && static_cast<int32_t>(nargs) == co->argcount && co->kwonlyargcount == 0 &&
+      !(co->flags & (compiler::CO_VARARGS | compiler::CO_VARKEYWORDS))) {
+    // Exact positional call: no binding rules to apply.
+    for (size_t k = 0; k < nargs; ++k) {
+      Incref(args[k]);
+      f->localsplus[k] = args[k];
+    }
+  } else if (BindArguments(func, f, args, nargs, kwnames) < 0) {
+    PopFrame(th, f);
     return Value();
   }
   Value r = EvalFrame(f, false);
-  PopFrame(f);
+  PopFrame(th, f);
   return r;
 }
 

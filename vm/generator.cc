@@ -28,7 +28,7 @@ void FreeGenFrame(GenObject* g) {
   Frame* f = g->frame;
   g->frame = nullptr;
   ClearFrameValues(f);
-  std::free(f);
+  memory::DefaultAllocator().Free(f);
 }
 
 // True if the suspended frame is at a YIELD_VALUE(1) (a yield-from/await loop).
@@ -652,7 +652,7 @@ Value MakeGenerator(Frame* f) {
   if (!v) return Value();
   GenObject* g = AsGen(v);
   size_t bytes = FrameBytes(co->framesize);
-  auto* hf = static_cast<Frame*>(std::malloc(bytes));
+  auto* hf = static_cast<Frame*>(memory::DefaultAllocator().Allocate(bytes));
   if (!hf) {
     Decref(v);
     return RaiseNoMemory();

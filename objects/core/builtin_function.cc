@@ -45,9 +45,8 @@ void Dealloc(Object* o) {
   FreeInstance(o);
 }
 
-Value CallSlot(Value self, const Value* args, size_t nargs, Value kwnames) {
-  BuiltinFunctionObject* f = F(self);
-  Ref keep = Ref::Borrow(self);
+// The owner name for a builtin's argument-error messages ("owner.name()"), or null.
+const char* MessageOwner(BuiltinFunctionObject* f) {
   const char* owner = nullptr;
   if (f->self && !IsModule(f->self)) {
     owner = IsType(f->self) && (f->def->flags & kMethClass) ? TypeName(AsType(f->self))
@@ -60,7 +59,29 @@ Value CallSlot(Value self, const Value* args, size_t nargs, Value kwnames) {
     if (mod != nullptr && std::string_view(mod) != "builtins") owner = mod;
     if (mod == nullptr) ClearError();
   }
-  return CallMethodDefOwned(*f->def, owner, f->self, args, nargs, kwnames);
+  return owner;
+}
+
+Value CallSlot(Value self, const Value* args, size_t nargs, Value kwnames) {
+  BuiltinFunctionObject* f = F(self);
+  Ref keep = Ref::Borrow(self);
+  const MethodDef& def = *f->def;
+  // Arguments that fit the calling convention need no owner name (only messages do).
+  const bool has_kw = kwnames && TupleSize(kwnames) > 0;
+  switch (def.conv) {
+    case CallConv::kNoArgs:
+      if (!has_kw && nargs == 0) return def.noargs(f->self);
+      break;
+    case CallConv::kOneArg:
+      if (!has_kw && nargs == 1) return def.onearg(f->self, args[0]);
+      break;
+    case CallConv::kFast:
+      if (!has_kw) return def.fast(f->self, args, nargs);
+      break;
+    case CallConv::kFastKw:
+      return def.fastkw(f->self, args, nargs, has_kw ? kwnames : Value());
+  }
+  return CallMethodDefOwned(def, MessageOwner(f), f->self, args, nargs, kwnames);
 }
 
 Value ReprSlot(Value self) {

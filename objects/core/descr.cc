@@ -41,7 +41,8 @@ void DescrDealloc(Object* o) {
 
 // "descriptor 'x' for 'T' objects doesn't apply to a 'U' object"
 bool CheckDescrInstance(Value descr, Value obj) {
-  if (IsSubtype(TypeOf(obj), D(descr)->type)) return true;
+  TypeObject* t = TypeOf(obj);
+  if (t == D(descr)->type || IsSubtype(t, D(descr)->type)) return true;
   RaiseNew(&kTypeErrorType, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
            NameOf(descr).c_str(), TypeName(D(descr)->type), TypeName(TypeOf(obj)));
   return false;

@@ -23,6 +23,8 @@
 #define PYRT_OBJECTS_CORE_DICT_H_
 
 #include <cstdint>
+#include <functional>
+#include <new>
 #include <string_view>
 
 #include "objects/core/type.h"
@@ -35,7 +37,29 @@ namespace pyrt {
 struct DictKeyHash {
   size_t operator()(Value v) const noexcept { return static_cast<size_t>(v.bits()); }
 };
-using DictTable = CompactDict<Value, Value, DictKeyHash>;
+// The tables' memory comes from the pooled allocator (memory/), like the objects': dicts
+// are many and small (instance dicts, kwargs), and malloc/free showed in profiles. Same
+// failure behaviour as std::allocator (std::bad_alloc, which CompactDict handles).
+template <class T>
+struct PooledAllocator {
+  using value_type = T;
+  PooledAllocator() noexcept = default;
+  template <class U>
+  PooledAllocator(const PooledAllocator<U>&) noexcept {}  // NOLINT: rebinding is implicit
+  [[nodiscard]] T* allocate(size_t n) {
+    if (n > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
+    void* p = memory::DefaultAllocator().Allocate(n * sizeof(T));
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t) noexcept { memory::DefaultAllocator().Free(p); }
+  template <class U>
+  bool operator==(const PooledAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+using DictTable = CompactDict<Value, Value, DictKeyHash, std::equal_to<Value>,
+                              PooledAllocator<std::pair<const Value, Value>>>;
 
 struct DictObject {
   Object head;

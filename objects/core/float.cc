@@ -55,6 +55,23 @@ Value Result(const format::Error& e, double d) {
   return NewFloat(d);
 }
 
+// Exact floats go to the free list (see float.h); float subclasses' instances reach here
+// through SubtypeDealloc and are freed.
+constexpr int kMaxFreeFloats = 100;
+// Out of line, so that FloatDealloc's common path needs no stack frame.
+[[gnu::noinline]] void FloatFree(Object* o) { FreeInstance(o); }
+void FloatDealloc(Object* o) {
+  float_internal::FloatFreeList& fl = float_internal::g_free_floats;
+  if (o->type == &kFloatType.hooks && fl.count < fl.capacity) [[likely]] {
+    auto* f = reinterpret_cast<FloatObject*>(o);
+    std::memcpy(&f->value, &fl.head, sizeof(FloatObject*));
+    fl.head = f;
+    ++fl.count;
+    return;
+  }
+  FloatFree(o);
+}
+
 Value FloatReprSlot(Value self) { return FloatRepr(FloatValue(self)); }
 int64_t FloatHash(Value self) { return hash::HashDouble(FloatValue(self), self.object()); }
 
@@ -304,7 +321,13 @@ const GetSetDef kFloatGetSets[] = {
 
 Value (*g_new_complex_pow)(double x, double y) = nullptr;
 
-Value NewFloat(double d) { return NewFloatOfType(&kFloatType, d); }
+namespace float_internal {
+
+FloatFreeList g_free_floats;
+
+Value NewFloatSlow(double d) { return NewFloatOfType(&kFloatType, d); }
+
+}  // namespace float_internal
 
 Value FloatRepr(double d) { return NewStrLatin1(format::FloatRepr(d)); }
 
@@ -349,7 +372,8 @@ void SetupFloatType() {
   TypeInit t(&kFloatType, "float", sizeof(FloatObject));
   TypeObject* ty = t.type;
   t.flags(kTypeFloatSubclass);
-  ty->hooks.dealloc = SimpleDealloc;
+  ty->hooks.dealloc = FloatDealloc;
+  float_internal::g_free_floats.capacity = memory::SanitizerBuild() ? 0 : kMaxFreeFloats;
   ty->repr = FloatReprSlot;
   ty->hash = FloatHash;
   ty->richcompare = FloatRichCompare;

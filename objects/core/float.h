@@ -7,6 +7,8 @@
 #ifndef PYRT_OBJECTS_CORE_FLOAT_H_
 #define PYRT_OBJECTS_CORE_FLOAT_H_
 
+#include <cstring>
+
 #include "objects/core/type.h"
 
 namespace pyrt {
@@ -21,8 +23,31 @@ extern TypeObject kFloatType;
 [[nodiscard]] inline bool IsFloat(Value v) {
   return v.is_object() && HasFlag(TypeOf(v), kTypeFloatSubclass);
 }
+// Freed exact floats are kept on a free list (CPython keeps 100 too) and reused by
+// NewFloat: arithmetic-heavy code allocates and frees one float per operation. A float on
+// the list keeps its type word; its value word links to the next one. Empty (capacity
+// 0) in sanitizer builds, so that use-after-free stays visible. GIL held.
+namespace float_internal {
+struct FloatFreeList {
+  FloatObject* head = nullptr;
+  int count = 0;
+  int capacity = 0;  // set when the float type is readied
+};
+extern FloatFreeList g_free_floats;
+[[nodiscard]] Value NewFloatSlow(double d);
+}  // namespace float_internal
+
 // New float (new reference) or Value{} + MemoryError.
-[[nodiscard]] Value NewFloat(double d);
+[[nodiscard]] inline Value NewFloat(double d) {
+  float_internal::FloatFreeList& fl = float_internal::g_free_floats;
+  FloatObject* f = fl.head;
+  if (f == nullptr) return float_internal::NewFloatSlow(d);
+  std::memcpy(&fl.head, &f->value, sizeof(FloatObject*));
+  --fl.count;
+  f->head.refcount = 1;
+  f->value = d;
+  return Value::FromObject(&f->head);
+}
 // The double of a float (any IsFloat value). Precondition: IsFloat(v).
 [[nodiscard]] inline double FloatValue(Value v) {
   return reinterpret_cast<const FloatObject*>(v.object())->value;

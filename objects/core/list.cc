@@ -54,10 +54,10 @@ bool Resize(ListObject* l, int64_t newsize) {
   if (new_alloc > static_cast<uint64_t>(kMaxListSize)) new_alloc = newsize;
   Value* items;
   if (new_alloc == 0) {
-    std::free(l->items);
+    memory::DefaultAllocator().Free(l->items);
     items = nullptr;
   } else {
-    items = static_cast<Value*>(std::realloc(l->items, new_alloc * sizeof(Value)));
+    items = static_cast<Value*>(memory::DefaultAllocator().Reallocate(l->items, new_alloc * sizeof(Value)));
     if (items == nullptr) {
       RaiseNoMemory();
       return false;
@@ -76,7 +76,7 @@ bool Preallocate(ListObject* l, int64_t n) {
     return false;
   }
   if (n == 0) return true;
-  auto* items = static_cast<Value*>(std::calloc(static_cast<size_t>(n), sizeof(Value)));
+  auto* items = static_cast<Value*>(memory::DefaultAllocator().AllocateZeroed(static_cast<size_t>(n), sizeof(Value)));
   if (items == nullptr) {
     RaiseNoMemory();
     return false;
@@ -108,7 +108,7 @@ void ClearItems(ListObject* l) {
   l->size = 0;
   l->allocated = 0;
   while (--n >= 0) Decref(items[n]);
-  std::free(items);
+  memory::DefaultAllocator().Free(items);
 }
 
 // --- argument conversion ----------------------------------------------------------------
@@ -137,7 +137,7 @@ void ListDealloc(Object* self) {
   ListObject* l = reinterpret_cast<ListObject*>(self);
   if (l->items != nullptr) {
     for (int64_t i = l->size; --i >= 0;) Decref(l->items[i]);
-    std::free(l->items);
+    memory::DefaultAllocator().Free(l->items);
     l->items = nullptr;
   }
   FreeInstance(self);
@@ -1074,7 +1074,7 @@ int ListSort(Value list, Value key, bool reverse) {
   if (final_items != nullptr) {
     Ref pending = Ref::Steal(FetchError());
     while (--final_size >= 0) Decref(final_items[final_size]);
-    std::free(final_items);
+    memory::DefaultAllocator().Free(final_items);
     RestoreError(pending.release());
   }
   return result;

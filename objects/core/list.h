@@ -4,7 +4,7 @@
 //
 //   +---------+------------+------+-----------+-------+
 //   | gc hdr  | ObjectHead | size | allocated | items |---> [v0, v1, ..., v(size-1), spare...]
-//   +---------+------------+------+-----------+-------+      (malloc'd, `allocated` slots)
+//   +---------+------------+------+-----------+-------+      (pooled memory, `allocated` slots)
 //
 // Invariants: 0 <= size <= allocated; items[0..size) are owned references; items is null
 // iff allocated == 0 (outside of sort). Growth over-allocates as CPython's list_resize

@@ -55,10 +55,17 @@ InitRegistration::InitRegistration(InitPhase phase, InitFn0 fn) {
 
 bool RuntimeReady() { return g_ready; }
 
-gc::Collector& Heap() {
+namespace core_internal {
+
+gc::Collector* g_heap = nullptr;
+
+gc::Collector& HeapSlow() {
   static auto* c = new gc::Collector(memory::DefaultAllocator());
+  g_heap = c;
   return *c;
 }
+
+}  // namespace core_internal
 
 static void ReadyOrDie(TypeObject* t) {
   if (ReadyType(t) < 0) {
@@ -123,6 +130,9 @@ void InitRuntime() {
 
 // --- allocation -------------------------------------------------------------------------
 
+// Objects up to this size are zeroed with word stores instead of memset.
+constexpr size_t kInlineZeroBytes = 128;
+
 Value AllocInstance(TypeObject* t, size_t nitems) {
   size_t size = t->basicsize + nitems * t->itemsize;
   size = core_internal::RoundUp8(size);
@@ -131,7 +141,17 @@ Value AllocInstance(TypeObject* t, size_t nitems) {
   if (t->hooks.flags & gc::kHasGc) {
     o = Heap().NewObject(size);
     if (o == nullptr) return RaiseNoMemory();
-    std::memset(static_cast<void*>(o), 0, size);
+    if (size <= kInlineZeroBytes) {
+      // Instances are a few words: plain stores beat a memset call. (The empty asm keeps
+      // the compiler from turning the loop back into one.)
+      auto* w = reinterpret_cast<uint64_t*>(o);
+      for (size_t i = 0; i < size / 8; ++i) {
+        w[i] = 0;
+        __asm__("" : "+r"(w));
+      }
+    } else {
+      std::memset(static_cast<void*>(o), 0, size);
+    }
   } else {
     o = static_cast<Object*>(memory::DefaultAllocator().AllocateZeroed(1, size));
     if (o == nullptr) return RaiseNoMemory();
@@ -142,31 +162,12 @@ Value AllocInstance(TypeObject* t, size_t nitems) {
   return Value::FromObject(o);
 }
 
-void TrackObject(Value o) {
-  Object* p = o.object();
-  if ((p->type->flags & gc::kHasGc) && !gc::Collector::IsTracked(p)) Heap().Track(p);
-}
-
-void FreeInstance(Object* o) {
-  if (o->type->flags & gc::kHasGc) {
-    Heap().DeleteObject(o);
-  } else {
-    memory::DefaultAllocator().Free(o);
-  }
-}
 
 namespace core_internal {
 
-Object* AllocRaw(TypeObject* t, size_t size) {
-  auto* o = static_cast<Object*>(memory::DefaultAllocator().Allocate(size));
-  if (o == nullptr) {
-    RaiseNoMemory();
-    return nullptr;
-  }
-  std::memset(static_cast<void*>(o), 0, std::min(size, size_t{64}));
-  o->refcount = 1;
-  o->type = &t->hooks;
-  return o;
+Object* AllocRawFailed() {
+  RaiseNoMemory();
+  return nullptr;
 }
 
 void FreeRaw(Object* o) { FreeInstance(o); }

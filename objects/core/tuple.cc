@@ -1,6 +1,8 @@
 // tuple.cc — the tuple type and its iterator.
 #include "objects/core/tuple.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -31,16 +33,57 @@ int TupleTraverse(Object* o, gc::VisitFn visit, void* arg) {
   return 0;
 }
 
+// --- Free lists ---------------------------------------------------------------------------
+//
+// Freed exact tuples of 1..kFreeTupleMaxSize items are kept, per size, for reuse (CPython
+// keeps 2000 per size up to 20 as well): tuples are created and dropped constantly (call
+// arguments, returns, unpacking, dict keys). A kept tuple stays allocated with its gc
+// header, untracked; items[0] links to the next one of that size. As in CPython, neither
+// the reuse nor the keeping counts as a gc allocation or deallocation. Disabled in
+// sanitizer builds (capacity 0), so that use-after-free stays visible.
+constexpr int64_t kFreeTupleMaxSize = 20;
+constexpr int kFreeTuplesPerSize = 2000;
+struct FreeTuples {
+  TupleObject* head[kFreeTupleMaxSize + 1] = {};
+  int count[kFreeTupleMaxSize + 1] = {};
+  int capacity = -1;  // per size; -1 until first use
+};
+FreeTuples g_free_tuples;
+
+int FreeTupleCapacity() {
+  if (g_free_tuples.capacity < 0) {
+    g_free_tuples.capacity = memory::SanitizerBuild() ? 0 : kFreeTuplesPerSize;
+  }
+  return g_free_tuples.capacity;
+}
+
 void TupleDealloc(Object* o) {
   auto* t = reinterpret_cast<TupleObject*>(o);
   gc::Collector::Untrack(o);
   if (!Heap().TrashcanBegin(o)) return;
-  for (int64_t i = 0; i < t->size; ++i) Decref(t->items[i]);
-  FreeInstance(o);
+  const int64_t n = t->size;
+  for (int64_t i = 0; i < n; ++i) Decref(t->items[i]);
+  if (o->type == &kTupleType.hooks && n >= 1 && n <= kFreeTupleMaxSize &&
+      g_free_tuples.count[n] < FreeTupleCapacity()) {
+    std::memcpy(static_cast<void*>(&t->items[0]), &g_free_tuples.head[n], sizeof(TupleObject*));
+    g_free_tuples.head[n] = t;
+    ++g_free_tuples.count[n];
+  } else {
+    FreeInstance(o);
+  }
   Heap().TrashcanEnd();
 }
 
 Value AllocTuple(TypeObject* type, int64_t size) {
+  if (type == &kTupleType && size >= 1 && size <= kFreeTupleMaxSize) {
+    if (TupleObject* t = g_free_tuples.head[size]) {
+      std::memcpy(&g_free_tuples.head[size], static_cast<const void*>(&t->items[0]), sizeof(TupleObject*));
+      --g_free_tuples.count[size];
+      t->head.refcount = 1;
+      for (int64_t i = 0; i < size; ++i) t->items[i] = Value();
+      return Value::FromObject(&t->head);
+    }
+  }
   if (size < 0 || size > (int64_t{1} << 40)) return RaiseNoMemory();
   Value v = AllocInstance(type, static_cast<size_t>(size == 0 ? 1 : size));
   if (!v) return v;
@@ -419,6 +462,10 @@ void SetupTupleTypes() {
   }
   // The empty tuple (immortal, never tracked).
   Object* o = Heap().NewObject(sizeof(TupleObject));
+  if (o == nullptr) {
+    std::fputs("pyrt: out of memory creating the empty tuple\n", stderr);
+    std::abort();
+  }
   std::memset(static_cast<void*>(o), 0, sizeof(TupleObject));
   o->refcount = kImmortalRefcount;
   o->type = &kTupleType.hooks;

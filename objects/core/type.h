@@ -526,13 +526,32 @@ void InitRuntime();
 // container; the caller tracks it with TrackObject when initialised) —
 // CPython's tp_alloc. `nitems` is for variable-size types. Value{} + MemoryError.
 [[nodiscard]] Value AllocInstance(TypeObject* t, size_t nitems = 0);
-// Starts gc tracking of a fully initialised container.
-void TrackObject(Value o);
-// Frees an instance's memory (the end of a dealloc; untracks containers) — tp_free.
-void FreeInstance(Object* o);
 
 // The collector all containers are allocated from (one per process; GIL held).
-[[nodiscard]] gc::Collector& Heap();
+namespace core_internal {
+extern gc::Collector* g_heap;  // set by the first HeapSlow()
+[[nodiscard]] gc::Collector& HeapSlow();
+}  // namespace core_internal
+[[nodiscard]] inline gc::Collector& Heap() {
+  gc::Collector* c = core_internal::g_heap;
+  if (c != nullptr) [[likely]] return *c;
+  return core_internal::HeapSlow();
+}
+
+// Starts gc tracking of a fully initialised container.
+inline void TrackObject(Value o) {
+  Object* p = o.object();
+  if ((p->type->flags & gc::kHasGc) && !gc::Collector::IsTracked(p)) Heap().Track(p);
+}
+
+// Frees an instance's memory (the end of a dealloc; untracks containers) — tp_free.
+inline void FreeInstance(Object* o) {
+  if (o->type->flags & gc::kHasGc) {
+    Heap().DeleteObject(o);
+  } else {
+    memory::DefaultAllocator().Free(o);
+  }
+}
 
 // The dealloc of Python class instances: runs __del__ (PEP 442, once), drops __dict__
 // and __slots__ members, then calls the nearest builtin base's dealloc for the base

@@ -33,6 +33,7 @@
 #include "compiler/code.h"
 #include "compiler/opcodes.h"
 #include "objects/core/core.h"
+#include "vm/modules/modules.h"
 
 namespace pyrt::vm_internal {
 
@@ -62,8 +63,14 @@ struct GlobalCacheEntry {
   uint64_t gver = 0, bver = 0;         // their versions when filled
   Value value;                         // borrowed from the dict that held it
 };
+struct MethodCacheEntry {
+  TypeObject* type = nullptr;
+  uint32_t version = 0;  // type version tag when filled (never 0 when valid)
+  Value meth;            // borrowed from the type's MRO dicts
+};
 struct CodeCaches {
   std::vector<GlobalCacheEntry> globals;
+  std::vector<MethodCacheEntry> methods;  // CALL of a class (CallClass)
 };
 
 // A compiled CodeUnit turned into a Python `code` object. `words` is a private mutable
@@ -157,6 +164,8 @@ struct Frame {
   bool is_entry;         // RETURN_VALUE leaves EvalFrame
   bool on_heap;          // lives in a generator, not on the frame stack
   uint8_t state;         // FrameState
+  bool init_call;        // pushed by CALL of a class for __init__: the caller's stack top
+                         // holds the new instance; the return value must be None
   size_t alloc_words;    // words taken on the frame stack (header + localsplus)
   Value localsplus[1];   // actually code->framesize words
 
@@ -187,17 +196,113 @@ struct VmThread {
   char* c_stack_start = nullptr; // address near the base of this thread's C stack
   int c_depth = 0;
 };
-[[nodiscard]] VmThread& Thread();
 
-// Pushes a frame for `code` on the thread's frame stack; localsplus zeroed. Returns null
-// with RecursionError/MemoryError set if the stack is exhausted. globals/builtins are
-// borrowed (the caller keeps them alive), locals is borrowed and increfed.
+// The calling thread's VM state, created on first use. The hot paths (calls, returns)
+// take it as a parameter instead: a thread_local lookup per call showed in profiles.
+namespace frame_detail {
+extern thread_local VmThread* t_thread;
+[[nodiscard]] VmThread& NewThreadState();
+// The slow halves of PushFrame: RecursionError (depth or frame stack exhausted).
+[[nodiscard]] Frame* PushFrameOverflow();
+}  // namespace frame_detail
+[[nodiscard]] inline VmThread& Thread() {
+  VmThread* th = frame_detail::t_thread;
+  if (th != nullptr) [[likely]] return *th;
+  return frame_detail::NewThreadState();
+}
+
+// Words a frame for `code` takes on the frame stack (header + localsplus).
+[[nodiscard]] inline size_t FrameWords(const CodeObject* code) {
+  return (FrameBytes(code->framesize) + sizeof(Value) - 1) / sizeof(Value);
+}
+
+// Pushes a frame for `code` on th's frame stack. The fast locals, cells and free slots
+// are zeroed; the value stack above them is not (only [localsplus, stack_top) is ever
+// read). Returns null with RecursionError set if the depth limit or the frame stack is
+// exhausted. globals/builtins are borrowed (the caller keeps them alive); func and
+// locals are borrowed and increfed.
+[[nodiscard]] inline Frame* PushFrame(VmThread& th, CodeObject* code, Value func, Value globals,
+                                      Value builtins, Value locals) {
+  const size_t words = FrameWords(code);
+  if (th.depth >= RecursionLimit() || th.stack_top + words > th.stack_limit) [[unlikely]] {
+    return frame_detail::PushFrameOverflow();
+  }
+  auto* f = reinterpret_cast<Frame*>(th.stack_top);
+  th.stack_top += words;
+  f->code = code;
+  Incref(func);
+  f->func = func;
+  Value code_v = Value::FromObject(&code->head);
+  Incref(code_v);
+  f->code_ref = code_v;
+  f->globals = globals;
+  f->builtins = builtins;
+  Incref(locals);
+  f->locals = locals;
+  f->previous = nullptr;
+  f->instr = nullptr;
+  f->gen = nullptr;
+  f->frame_obj = Value();
+  f->is_entry = false;
+  f->on_heap = false;
+  f->state = kFrameCreated;
+  f->init_call = false;
+  f->alloc_words = words;
+  Value* p = f->localsplus;
+  Value* stack = p + code->nlocals + code->ncells + code->nfree;
+  // Plain stores: frames have a handful of locals, and a memset call (which the compiler
+  // would turn this loop into) costs more than the stores. The empty asm hides the
+  // pattern from that transformation.
+  for (; p < stack; ++p) {
+    *p = Value();
+    __asm__("" : "+r"(p));
+  }
+  f->stack_top = stack;
+  ++th.depth;
+  return f;
+}
+// The same on the calling thread's stack.
 [[nodiscard]] Frame* PushFrame(CodeObject* code, Value func, Value globals, Value builtins,
                                Value locals);
-// Releases a frame's references and pops it from the frame stack (or, for heap frames,
-// just clears it).
+
+// Releases a frame's references (fast locals, cells, the live value stack, func, code,
+// locals) and marks it cleared. Does not pop it.
 void ClearFrameValues(Frame* f);
+// ClearFrameValues, then pops the frame from th's frame stack (heap frames: just cleared).
+inline void PopFrame(VmThread& th, Frame* f) {
+  ClearFrameValues(f);
+  if (!f->on_heap) [[likely]] {
+    th.stack_top = reinterpret_cast<Value*>(f);
+    --th.depth;
+  }
+}
 void PopFrame(Frame* f);
+// PopFrame for RETURN_VALUE: the same effect, inline for the common case (a frame on the
+// frame stack that no frame object views).
+[[gnu::always_inline]] inline void PopFrameInline(VmThread& th, Frame* f) {
+  if (f->frame_obj || f->on_heap) [[unlikely]] {
+    PopFrame(th, f);
+    return;
+  }
+  // Slots are emptied before each release: a finalizer run by the release may look at
+  // this frame (it is still th.frame).
+  for (Value *p = f->localsplus, *end = f->stack_top; p < end; ++p) {
+    Value v = *p;
+    *p = Value();
+    Decref(v);
+  }
+  Value func = f->func, code = f->code_ref, locals = f->locals;
+  f->func = Value();
+  f->locals = Value();
+  f->code_ref = Value();
+  Decref(locals);
+  Decref(func);
+  // The code reference goes last: f->code points into it.
+  Decref(code);
+  f->state = kFrameCleared;
+  th.stack_top = reinterpret_cast<Value*>(f);
+  --th.depth;
+}
 
 // Runs `f` (already pushed and linked as Thread().frame by the caller? no: EvalFrame
 // links it) until its entry frame returns. `throwing`: start by raising the current
@@ -229,7 +334,7 @@ void PopFrame(Frame* f);
 
 struct GenObject {
   Object head;
-  Frame* frame;        // heap (malloc'd) frame, or null once finished
+  Frame* frame;        // heap frame (memory::DefaultAllocator()), or null once finished
   Value code;          // owned
   Value name, qualname;
   Value exc_state;     // the generator's handled exception while suspended, or Value{}

@@ -51,6 +51,8 @@
 #ifndef PYRT_VM_MODULES_MODULES_H_
 #define PYRT_VM_MODULES_MODULES_H_
 
+#include <atomic>
+
 #include "objects/core/core.h"
 
 namespace pyrt {
@@ -86,8 +88,13 @@ void SetSignalChecker(SignalChecker fn);
 
 // --- state the VM reads ---
 
-// sys.getrecursionlimit() (default 1000).
-[[nodiscard]] int RecursionLimit();
+// sys.getrecursionlimit() (default 1000). Inline: the VM checks it on every call.
+namespace modules_internal {
+extern std::atomic<int> g_recursion_limit;
+}  // namespace modules_internal
+[[nodiscard]] inline int RecursionLimit() {
+  return modules_internal::g_recursion_limit.load(std::memory_order_relaxed);
+}
 // sys.getswitchinterval() in seconds (default 0.005), for the GIL's drop interval.
 [[nodiscard]] double SwitchInterval();
 

@@ -17,6 +17,8 @@
 
 namespace pyrt {
 
+using modules_internal::g_recursion_limit;
+
 namespace {
 
 using modules_internal::ModuleAddNew;
@@ -35,7 +37,6 @@ Value g_sys;  // borrowed (the VM keeps it alive)
 HandledExceptionGetter g_handled_getter = nullptr;
 RecursionDepthGetter g_depth_getter = nullptr;
 LocalsGetter g_locals_getter = nullptr;
-std::atomic<int> g_recursion_limit{kDefaultRecursionLimit};
 std::atomic<double> g_switch_interval{kDefaultSwitchInterval};
 bool g_unbuffered = false;
 
@@ -356,6 +357,9 @@ const ModuleDef kSysDef = {
 }  // namespace
 
 namespace modules_internal {
+
+// sys.setrecursionlimit's value (read inline by RecursionLimit(), modules.h).
+std::atomic<int> g_recursion_limit{kDefaultRecursionLimit};
 Value SysModule() { return g_sys; }
 // sys.<name> as a new reference; Value{} without an exception when sys or the name is
 // missing.
@@ -374,7 +378,6 @@ void SetSysModule(Value sys) { g_sys = sys; }
 void SetHandledExceptionGetter(HandledExceptionGetter fn) { g_handled_getter = fn; }
 void SetRecursionDepthGetter(RecursionDepthGetter fn) { g_depth_getter = fn; }
 void SetLocalsGetter(LocalsGetter fn) { g_locals_getter = fn; }
-int RecursionLimit() { return g_recursion_limit.load(std::memory_order_relaxed); }
 double SwitchInterval() { return g_switch_interval.load(std::memory_order_relaxed); }
 void SetStdioUnbuffered(bool unbuffered) { g_unbuffered = unbuffered; }
 

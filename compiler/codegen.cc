@@ -431,6 +431,8 @@ class Compiler {
         return r;
       }
       ok = EvalBody(Child(body[0], 0));
+    } else if (mode == Mode::kSingle) {
+      ok = InteractiveBody(SeqOf(root, 0));
     } else {
       ok = ModuleBody(SeqOf(root, 0));
     }
@@ -890,6 +892,16 @@ class Compiler {
   bool ModuleBody(Seq stmts) {
     CG_TRY(Body(stmts));
     return true;
+  }
+
+  // "single": as a module body, but a leading string is an expression to echo,
+  // not a docstring.
+  bool InteractiveBody(Seq stmts) {
+    if (FindAnn(stmts)) {
+      if (!stmts.empty()) SetLoc(stmts[0]);
+      Emit(Op::SETUP_ANNOTATIONS);
+    }
+    return Stmts(stmts);
   }
 
   bool EvalBody(const Node* e) {

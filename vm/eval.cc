@@ -899,7 +899,10 @@ Value EvalFrame(Frame* entry, bool throwing) {
     goto* kLabels[opcode];
   }
 
-  TARGET(RESUME) { DISPATCH(); }
+  TARGET(RESUME) {
+    if (g_sigint_pending.load(std::memory_order_relaxed)) ERROR_IF(HandlePendingSignals() < 0);
+    DISPATCH();
+  }
 
   TARGET(RETURN_GENERATOR) {
     f->stack_top = sp;
@@ -1194,6 +1197,7 @@ Value EvalFrame(Frame* entry, bool throwing) {
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    if (g_sigint_pending.load(std::memory_order_relaxed)) ERROR_IF(HandlePendingSignals() < 0);
     ip -= oparg;
     DISPATCH();
   }

@@ -1264,7 +1264,7 @@ class Compiler {
     CG_TRY(PushFBlock(FType::kWhileLoop, loop, end));
     CG_TRY(JumpIf(Child(s, 0), anchor, false));
     CG_TRY(Stmts(SeqOf(s, 1)));
-    UnsetLoc();
+    SetLoc(s);  // the back jump is the `while` line's (3.11 re-tests there)
     Jump(kJump, loop);
     PopFBlock();
     Use(anchor);

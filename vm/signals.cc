@@ -32,6 +32,10 @@ int HandlePendingSignals() {
 namespace pyrt::vm {
 
 void InstallSigintHandler() {
+  // As CPython: only over the default action (a shell's background job keeps SIGINT
+  // ignored).
+  struct sigaction old = {};
+  if (sigaction(SIGINT, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) return;
   struct sigaction sa = {};
   sa.sa_handler = vm_internal::OnSigint;
   sigemptyset(&sa.sa_mask);

@@ -340,7 +340,8 @@ std::string FormatEntry(const Entry& e) {
       have_anchors = ExtractAnchors(seg, &anchors);
     }
   } else {
-    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size()));
+    // Multi-line: the carets run to the end of the first line (1-based, exclusive).
+    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size())) + 1;
   }
   int stripped_len = CharOffset(stripped, static_cast<int>(stripped.size()));
   if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {

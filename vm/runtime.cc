@@ -945,7 +945,19 @@ int RunSource(const std::string& source, const std::string& filename) {
   return RunCode(code.get(), main.get());
 }
 
-int RunFile(const std::string& path) {
+namespace {
+
+int RunFileAsMain(const std::string& path, bool forget_file);
+
+}  // namespace
+
+int RunFile(const std::string& path) { return RunFileAsMain(path, true); }
+
+namespace {
+
+// forget_file: as CPython's run of a script file, __main__.__file__ and __cached__ are
+// removed afterwards (an -i session after `pyrt FILE` does not see them); -m keeps them.
+int RunFileAsMain(const std::string& path, bool forget_file) {
   std::string abs = AbsPath(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -959,9 +971,17 @@ int RunFile(const std::string& path) {
   Ref main = Ref::Borrow(MakeMain(abs));
   if (!main) return HandleUncaught();
   Ref code = Ref::Steal(CompileSource(ss.str(), abs, "exec"));
-  if (!code) return HandleUncaught();
-  return RunCode(code.get(), main.get());
+  int status = code ? RunCode(code.get(), main.get()) : HandleUncaught();
+  if (forget_file) {
+    Value d = ModuleDict(main.get());
+    for (Value name : {N().__file__, N().__cached__}) {
+      if (DictDelItem(d, name) < 0) ClearError();
+    }
+  }
+  return status;
 }
+
+}  // namespace
 
 int RunModule(const std::string& name) {
   // Find name.py (or name/__main__.py) on sys.path and run it as __main__.
@@ -982,7 +1002,7 @@ int RunModule(const std::string& name) {
     std::string base = (dir.empty() ? "" : dir + "/") + rel;
     for (const std::string& cand : {base + ".py", base + "/__main__.py"}) {
       std::ifstream in(cand, std::ios::binary);
-      if (in) return RunFile(cand);
+      if (in) return RunFileAsMain(cand, false);
     }
   }
   std::fprintf(stderr, "%s: No module named %s\n", "pyrt", name.c_str());

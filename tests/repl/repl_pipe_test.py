@@ -8,8 +8,10 @@ and version, so only its line count is compared (both print two lines).
 usage: repl_pipe_test.py PYRT [PYTHON3]
 """
 
+import os
 import subprocess
 import sys
+import tempfile
 
 CASES = [
     # The brief's example: assignment, echo, multi-line def, error, session goes on.
@@ -91,12 +93,17 @@ def main():
             if w != g:
                 print('  %s: python3 %r' % (name, w))
                 print('  %s: pyrt    %r' % (name, g))
-    # -i after a program (-c): the REPL sees the program's globals; SystemExit and
+    fd, script = tempfile.mkstemp(suffix='.py')
+    with os.fdopen(fd, 'w') as f:
+        f.write('x = 41\nprint("script ran")\n')
+    # -i after a program (-c, FILE): the REPL sees the program's globals; SystemExit and
     # errors in the program are printed and the REPL still runs.
     for args, text in [(['-c', 'x = 5'], 'print(x)\n'),
                        (['-c', '1/0'], 'print("still here")\n'),
                        (['-c', 'import sys; x = 5; sys.exit(3)'], 'print(x)\n'),
-                       (['-q', '-c', 'y = 2'], 'y * 2\n')]:
+                       (['-q', '-c', 'y = 2'], 'y * 2\n'),
+                       ([script], 'print(x, __name__)\n"__file__" in dir()\n'),
+                       ([script, 'a1'], 'import sys; sys.argv\n')]:
         def run2(interp):
             p = subprocess.run([interp, '-i', *args], input=text.encode(), capture_output=True,
                                timeout=60)
@@ -109,6 +116,7 @@ def main():
             print('FAIL -i', args, repr(text))
             print('  python3', want)
             print('  pyrt   ', got)
+    os.unlink(script)
     # The banner: two lines on stderr, the first naming the version.
     p = subprocess.run([pyrt, '-i'], input=b'', capture_output=True, timeout=60)
     lines = p.stderr.decode().split('\n')

@@ -4,7 +4,7 @@ would, and compares what the terminal shows with python3 driven the same way.
 
 Typed: an assignment, an expression (echoed), a multi-line def closed by an empty line,
 a call, an error (traceback, session continues), a partial line discarded by Ctrl-C
-("KeyboardInterrupt"), then Ctrl-D (exit status 0). The terminal's text is normalised
+("KeyboardInterrupt"), a loop stopped by Ctrl-C (traceback), then Ctrl-D (exit status 0). The terminal's text is normalised
 (escape sequences and carriage returns removed; line editors redraw differently) and
 the banner's first line (version, build) is skipped.
 
@@ -31,6 +31,9 @@ STEPS = [
     ('1/0\n', '>>> '),
     ('print("still", "here")\n', '>>> '),
     ('partial', None),       # then Ctrl-C
+    ('\x03', '>>> '),
+    ('while True: pass\n', '... '),
+    ('\n', None),            # runs until Ctrl-C: KeyboardInterrupt traceback
     ('\x03', '>>> '),
     ('[1,\n', '... '),
     (' 2]\n', '>>> '),
@@ -71,6 +74,9 @@ def session(argv):
         os.execve(argv[0], argv, env)
     out = read_until(fd, b'>>> ')
     for text, prompt in STEPS:
+        # libedit prints the prompt a moment before it switches the terminal to raw
+        # mode; text typed in between is echoed by the terminal too (type-ahead).
+        time.sleep(0.1)
         os.write(fd, text.encode())
         if prompt is None:
             out += read_until(fd, None, 1.0)
@@ -107,7 +113,8 @@ def main():
         ('continuation prompt', any(l.startswith('... ') for l in got)),
         ('traceback', 'ZeroDivisionError: division by zero' in got),
         ('session continues', 'still here' in got),
-        ('Ctrl-C', 'KeyboardInterrupt' in got),
+        ('Ctrl-C', got.count('KeyboardInterrupt') == 2),
+        ('interrupted loop', '  File "<stdin>", line 1, in <module>' in got),
         ('bracket continuation', '[1, 2]' in got),
         ('same as python3', got == want),
     ]

@@ -5,9 +5,11 @@
 // stack (vm_internal's C-stack guard raises RecursionError well before it is used up).
 
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -15,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/repl.h"
 #include "vm/vm.h"
 
 namespace {
@@ -35,6 +38,7 @@ constexpr const char* kHelp =
     "-i     : inspect interactively after running script\n"
     "-I     : isolate Python from the user's environment (implies -E and -s)\n"
     "-m mod : run library module as a script (terminates option list)\n"
+    "-q     : don't print version and copyright messages on interactive startup\n"
     "-u     : force the stdout and stderr streams to be unbuffered\n"
     "-V     : print the Python version number and exit (also --version)\n"
     "-X opt : set implementation-specific option (-X pyrt-stats: print specialization\n"
@@ -59,10 +63,28 @@ struct Job {
   int status = 0;
 };
 
+// python3's stdin_is_interactive: a terminal, or -i.
+bool StdinInteractive(const Job& job) { return isatty(0) || job.options.interactive; }
+
 void* RunJob(void* arg) {
   Job* job = static_cast<Job*>(arg);
+  // SIGINT is blocked in the process's main thread (waiting in pthread_join) so that it
+  // is delivered here, where it interrupts blocking calls.
+  sigset_t sigint;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &sigint, nullptr);
   if (pyrt::vm::Initialize(job->options) != 0) {
     job->status = 1;
+    return nullptr;
+  }
+  if (job->mode == Mode::kStdin && StdinInteractive(*job)) {
+    // No program: the REPL, with python3's banner on stderr.
+    if (!job->options.quiet) {
+      std::string banner = pyrt::vm::Banner();
+      std::fwrite(banner.data(), 1, banner.size(), stderr);
+    }
+    job->status = pyrt::vm::Finalize(pyrt::cli::RunRepl());
     return nullptr;
   }
   int status = 0;
@@ -81,6 +103,16 @@ void* RunJob(void* arg) {
       status = pyrt::vm::RunSource(source, "<stdin>");
       break;
     }
+  }
+  // -i (or PYTHONINSPECT, read again now as python3 does): the REPL after the program,
+  // whatever its outcome; the REPL's status replaces the program's.
+  bool inspect = job->options.inspect;
+  if (!job->options.ignore_environment) {
+    const char* env = std::getenv("PYTHONINSPECT");
+    if (env != nullptr && *env != '\0') inspect = true;
+  }
+  if (job->mode != Mode::kStdin && inspect && StdinInteractive(*job)) {
+    status = pyrt::cli::RunRepl();
   }
   job->status = pyrt::vm::Finalize(status);
   return nullptr;
@@ -137,8 +169,17 @@ int main(int argc, char** argv) {
       job.options.optimize += static_cast<int>(arg.size()) - 1;
       continue;
     }
-    if (arg == "-i" || arg == "-s" || arg == "-S" || arg == "-B" || arg == "-q" || arg == "-b" ||
-        arg == "-d" || arg == "-v" || arg == "-P") {
+    if (arg == "-i") {
+      job.options.interactive = true;
+      job.options.inspect = true;
+      continue;
+    }
+    if (arg == "-q") {
+      job.options.quiet = true;
+      continue;
+    }
+    if (arg == "-s" || arg == "-S" || arg == "-B" || arg == "-b" || arg == "-d" || arg == "-v" ||
+        arg == "-P") {
       continue;
     }
     if (arg == "-") {
@@ -158,6 +199,15 @@ int main(int argc, char** argv) {
   if (!have_target) job.options.argv.push_back("");
   for (; i < argc; ++i) job.options.argv.push_back(argv[i]);
 
+  if (!job.options.ignore_environment) {
+    const char* env = std::getenv("PYTHONINSPECT");
+    if (env != nullptr && *env != '\0') job.options.inspect = true;
+  }
+
+  sigset_t sigint, saved;
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &sigint, &saved);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kStackBytes);
@@ -169,5 +219,14 @@ int main(int argc, char** argv) {
   }
   pthread_attr_destroy(&attr);
   std::fflush(stdout);
+  if (pyrt::vm::UnhandledKeyboardInterrupt()) {
+    // As python3: after the traceback, die by SIGINT with its default action, so that
+    // the shell sees "killed by SIGINT" (status 130).
+    std::fflush(stderr);
+    signal(SIGINT, SIG_DFL);
+    pthread_sigmask(SIG_UNBLOCK, &sigint, nullptr);
+    kill(getpid(), SIGINT);
+  }
+  pthread_sigmask(SIG_SETMASK, &saved, nullptr);
   return job.status;
 }

@@ -431,6 +431,8 @@ class Compiler {
         return r;
       }
       ok = EvalBody(Child(body[0], 0));
+    } else if (mode == Mode::kSingle) {
+      ok = InteractiveBody(SeqOf(root, 0));
     } else {
       ok = ModuleBody(SeqOf(root, 0));
     }
@@ -892,6 +894,16 @@ class Compiler {
     return true;
   }
 
+  // "single": as a module body, but a leading string is an expression to echo,
+  // not a docstring.
+  bool InteractiveBody(Seq stmts) {
+    if (FindAnn(stmts)) {
+      if (!stmts.empty()) SetLoc(stmts[0]);
+      Emit(Op::SETUP_ANNOTATIONS);
+    }
+    return Stmts(stmts);
+  }
+
   bool EvalBody(const Node* e) {
     SetLoc(e);
     CG_TRY(Expr(e));
@@ -1252,7 +1264,7 @@ class Compiler {
     CG_TRY(PushFBlock(FType::kWhileLoop, loop, end));
     CG_TRY(JumpIf(Child(s, 0), anchor, false));
     CG_TRY(Stmts(SeqOf(s, 1)));
-    UnsetLoc();
+    SetLoc(s);  // the back jump is the `while` line's (3.11 re-tests there)
     Jump(kJump, loop);
     PopFBlock();
     Use(anchor);

@@ -22,9 +22,14 @@ class Parser {
       : a_(arena), text_(text), t_(*toks), depth_(depth), err_(err), fstring_(fstring_mode) {}
 
   Node* File();
+  Node* Interactive();
+  Node* Eval();
   Node* FstringExpression();
   bool failed() const { return failed_; }
   size_t furthest() const { return furthest_; }
+  size_t position() const { return p_; }
+  // The furthest token looked at when a hard error was raised (or the furthest now).
+  size_t furthest_at_error() const { return failed_ ? fail_furthest_ : furthest_; }
   const Token& TokenAt(size_t i) const { return t_[i < t_.size() ? i : t_.size() - 1]; }
 
  private:
@@ -69,6 +74,7 @@ class Parser {
                       int end_col) {
     if (failed_) return nullptr;
     failed_ = true;
+    fail_furthest_ = furthest_;
     err_->type = type;
     err_->msg = fstring_ ? "f-string: " + msg : std::move(msg);
     err_->lineno = lineno;
@@ -282,6 +288,7 @@ class Parser {
   std::vector<Token>& t_;
   size_t p_ = 0;
   size_t furthest_ = 0;
+  size_t fail_furthest_ = static_cast<size_t>(-1);
   int depth_;
   bool failed_ = false;
   SyntaxErrorInfo* err_;
@@ -425,6 +432,65 @@ Node* Parser::File() {
   Node* m = New(Kind::Module);
   SetSeq(m, 0, body);
   SetSeq(m, 1, {});
+  return m;
+}
+
+// interactive: statement_newline
+// statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
+// (the ENDMARKER alternative is the REPL's end of input: an error for a string).
+Node* Parser::Interactive() {
+  std::vector<Node*> body;
+  if (Node* c = CompoundStmt()) {
+    if (!Accept(Tok::kNewline)) return nullptr;
+    body.push_back(c);
+  } else if (failed_) {
+    return nullptr;
+  } else if (!SimpleStmts(&body)) {
+    if (failed_) return nullptr;
+    size_t start = p_;
+    if (!Accept(Tok::kNewline)) return nullptr;
+    Node* pass = New(Kind::Pass);
+    const Token& t = t_[start];
+    pass->lineno = t.lineno;
+    pass->col_offset = t.col < 0 ? 0 : t.col;
+    pass->end_lineno = t.end_lineno;
+    pass->end_col_offset = t.end_col < 0 ? 0 : t.end_col;
+    body.push_back(pass);
+  }
+  Node* m = New(Kind::Interactive);
+  SetSeq(m, 0, body);
+  return m;
+}
+
+// eval: expressions NEWLINE* ENDMARKER
+// expressions: expression (',' expression)* [',']   (no starred items)
+Node* Parser::Eval() {
+  PYRT_ENTER();
+  size_t start = p_;
+  Node* first = Expression();
+  if (!first) return nullptr;
+  Node* body = first;
+  if (At(Tok::kComma)) {
+    std::vector<Node*> elts{first};
+    while (Accept(Tok::kComma)) {
+      size_t save = p_;
+      Node* e = Expression();
+      if (failed_) return nullptr;
+      if (!e) {
+        p_ = save;
+        break;
+      }
+      elts.push_back(e);
+    }
+    body = Make(Kind::Tuple, start);
+    SetSeq(body, 0, elts);
+    SetN(body, 1, Op(Kind::Load));
+  }
+  while (Accept(Tok::kNewline)) {
+  }
+  if (!At(Tok::kEndMarker)) return nullptr;
+  Node* m = New(Kind::Expression);
+  SetN(m, 0, body);
   return m;
 }
 
@@ -3343,6 +3409,183 @@ ParseResult ParseFile(std::string_view bytes) {
   Parser p(r.arena.get(), r.text, &toks, kCPythonExtraLevels, &r.error);
   p.SetChars(declared);
   Node* m = p.File();
+  if (m) {
+    r.module = m;
+    return r;
+  }
+  if (!p.failed()) p.SetGenericError(&tokerr);
+  return r;
+}
+
+namespace {
+
+// A token at the end of string input (CPython's tokenizer reports it with column -1,
+// so a SyntaxError there has offset 0).
+Token EofToken(Tok type, uint32_t text_size, int lineno) {
+  Token t;
+  t.type = type;
+  t.start = t.end = text_size;
+  t.lineno = t.end_lineno = lineno;
+  t.col = t.end_col = -1;
+  return t;
+}
+
+// Rewrites the end of a file-mode token stream the way CPython's tokenizer and
+// pegen's token filler end string input for `rule` (see ParseString). `had_newline`:
+// the source itself ended with a newline (the decoder appended one otherwise).
+void EndForStringRule(std::vector<Token>* toks, std::string_view text, bool had_newline,
+                      int eof_line, StartRule rule) {
+  if (toks->empty() || toks->back().type != Tok::kEndMarker || toks->back().level > 0) return;
+  size_t n = toks->size() - 1;  // the ENDMARKER
+  int dedents = 0;
+  while (n > 0 && (*toks)[n - 1].type == Tok::kDedent) {
+    --n;
+    ++dedents;
+  }
+  if (!had_newline && n > 0 && (*toks)[n - 1].type == Tok::kNewline &&
+      (*toks)[n - 1].start + 1 == text.size()) {
+    --n;  // the NEWLINE of the implied final '\n'
+  }
+  bool started = n > 0;
+  uint32_t size = static_cast<uint32_t>(text.size());
+  Token dedent = EofToken(Tok::kDedent, size, eof_line);
+  toks->resize(n);
+  if (rule == StartRule::kEval) {
+    for (int i = 0; i < dedents; ++i) toks->push_back(dedent);
+  } else if (had_newline) {
+    // The tokenizer dedents at the end of input; the first ENDMARKER after a token
+    // becomes NEWLINE.
+    for (int i = 0; i < dedents; ++i) toks->push_back(dedent);
+    if (started || dedents > 0) toks->push_back(EofToken(Tok::kNewline, size, eof_line));
+  } else if (started) {
+    // End of input in mid-line: NEWLINE, then the open blocks' DEDENTs and one more
+    // NEWLINE.
+    toks->push_back(EofToken(Tok::kNewline, size, eof_line));
+    if (dedents > 0) {
+      for (int i = 0; i < dedents; ++i) toks->push_back(dedent);
+      toks->push_back(EofToken(Tok::kNewline, size, eof_line));
+    }
+  }
+  toks->push_back(EofToken(Tok::kEndMarker, size, eof_line));
+}
+
+// pegen's bad_single_statement: anything but blanks and comments after the
+// statement.
+bool MoreThanOneStatement(std::string_view text, size_t pos) {
+  while (pos < text.size()) {
+    char c = text[pos];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\f') {
+      ++pos;
+    } else if (c == '#') {
+      while (pos < text.size() && text[pos] != '\n') ++pos;
+    } else {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NullBytes(std::string_view bytes, ParseResult* r) {
+  if (bytes.find('\0') == std::string_view::npos) return false;
+  r->error.type = "ValueError";
+  r->error.msg = "source code string cannot contain null bytes";
+  r->error.lineno = r->error.offset = r->error.end_lineno = r->error.end_offset = kNoPosition;
+  return true;
+}
+
+}  // namespace
+
+ParseResult ParseString(std::string_view bytes, StartRule rule) {
+  if (rule == StartRule::kFile) return ParseFile(bytes);
+  ParseResult r;
+  r.arena = std::make_unique<Arena>();
+  if (NullBytes(bytes, &r)) return r;
+  bool declared = false;
+  if (!DecodeSource(bytes, &r.text, &r.error, &declared)) return r;
+  bool had_newline = !bytes.empty() && (bytes.back() == '\n' || bytes.back() == '\r');
+  // CPython's line counter at the end of string input.
+  int eof_line = 0;
+  for (char c : r.text) eof_line += c == '\n';
+  if (bytes.empty()) eof_line = 0;
+  std::vector<Token> toks;
+  SyntaxErrorInfo tokerr;
+  if (!Tokenize(r.text, TokenizeOptions{}, &toks, &tokerr)) {
+    r.error = tokerr;
+    return r;
+  }
+  EndForStringRule(&toks, r.text, had_newline, eof_line, rule);
+  constexpr int kCPythonExtraLevels = 12;
+  Parser p(r.arena.get(), r.text, &toks, kCPythonExtraLevels, &r.error);
+  p.SetChars(declared);
+  Node* m = rule == StartRule::kEval ? p.Eval() : p.Interactive();
+  if (m && rule == StartRule::kInteractive) {
+    const Token& last = p.TokenAt(p.position() - 1);
+    if (MoreThanOneStatement(r.text, last.end)) {
+      r.error.type = "SyntaxError";
+      r.error.msg = "multiple statements found while compiling a single statement";
+      r.error.lineno = r.error.end_lineno = last.lineno;
+      r.error.offset = r.error.end_offset = last.col + 1;
+      return r;
+    }
+  }
+  if (m) {
+    r.module = m;
+    return r;
+  }
+  if (!p.failed()) p.SetGenericError(&tokerr);
+  return r;
+}
+
+ParseResult ParseInteractiveInput(std::string_view text, bool at_eof, bool* incomplete) {
+  *incomplete = false;
+  ParseResult r;
+  r.arena = std::make_unique<Arena>();
+  r.text = std::string(text);
+  if (r.text.empty() || r.text.back() != '\n') r.text.push_back('\n');
+  std::vector<Token> toks;
+  SyntaxErrorInfo tokerr;
+  TokenizeOptions opt;
+  opt.interactive = true;
+  if (!Tokenize(r.text, opt, &toks, &tokerr)) {
+    // A triple-quoted string or a backslash continuation running to the end of the
+    // lines so far: the tokenizer would read another line.
+    if (!at_eof && (tokerr.msg.rfind("unterminated triple-quoted string literal", 0) == 0 ||
+                    tokerr.msg == "unexpected EOF while parsing")) {
+      *incomplete = true;
+      return r;
+    }
+    r.error = tokerr;
+    return r;
+  }
+  int eof_line = 0;
+  for (char c : r.text) eof_line += c == '\n';
+  if (!at_eof) {
+    // The parser may not look past the last line: everything after it is a token
+    // that asks for more input.
+    if (toks.back().level == 0) {
+      while (toks.size() > 1 && toks[toks.size() - 2].type == Tok::kDedent) toks.erase(toks.end() - 2);
+    }
+  } else {
+    EndForStringRule(&toks, r.text, true, eof_line, StartRule::kInteractive);
+  }
+  constexpr int kCPythonExtraLevels = 12;
+  Parser p(r.arena.get(), r.text, &toks, kCPythonExtraLevels, &r.error);
+  p.SetChars(true);
+  Node* m = p.Interactive();
+  // (A hard error raised before the parser got there is reported now, as CPython,
+  // whose tokenizer reads a line only when the parser asks for its tokens.)
+  // CPython's second (error-reporting) pass never reads more input, so an error our
+  // parser raised from its inline checks counts as "needs more" only if it is located
+  // at the end of what was typed.
+  const Token& end = toks.back();
+  bool error_at_end = !p.failed() || r.error.lineno > end.lineno ||
+                      (r.error.lineno == end.lineno && r.error.offset >= end.col + 1);
+  if (!m && !at_eof && p.furthest_at_error() >= toks.size() - 1 && error_at_end) {
+    // The parser asked for a token past what was typed: read another line.
+    *incomplete = true;
+    r.error = SyntaxErrorInfo{};
+    return r;
+  }
   if (m) {
     r.module = m;
     return r;

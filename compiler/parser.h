@@ -38,6 +38,31 @@ struct ParseResult {
 // Thread-compatible: separate calls share nothing.
 [[nodiscard]] ParseResult ParseFile(std::string_view bytes);
 
+// CPython's three start rules for source given as a string (compile()'s modes).
+enum class StartRule {
+  kFile,         // file: [statements] ENDMARKER -> Module          ("exec")
+  kInteractive,  // interactive: statement_newline -> Interactive    ("single")
+  kEval,         // eval: expressions NEWLINE* ENDMARKER -> Expression ("eval")
+};
+
+// Parses `bytes` with `rule`. As CPython for string input, "single" and "eval" do
+// not imply a final newline: in "single" mode the end of input counts as one
+// NEWLINE (two when a block is open), so `if 1:\n  x` compiles but
+// `@d\ndef f(): pass` does not; and text after the single statement (other than
+// blanks and comments) is "multiple statements found while compiling a single
+// statement".
+[[nodiscard]] ParseResult ParseString(std::string_view bytes, StartRule rule);
+
+// The REPL's parser: `text` holds the lines typed so far for one statement (each
+// ending in '\n', already decoded). Tokenizes it as CPython's tokenizer does with a
+// prompt (an empty line ends a compound statement) and parses the interactive rule.
+// When the parser needs a token past the end of `text` and `at_eof` is false, the
+// input is incomplete: *incomplete is set and no error is reported (the REPL reads
+// another line with sys.ps2). At end of input (`at_eof`) the statement is closed as
+// CPython does (DEDENTs, then NEWLINE).
+[[nodiscard]] ParseResult ParseInteractiveInput(std::string_view text, bool at_eof,
+                                                bool* incomplete);
+
 // The one-line error format of ast_dump:
 //   "<Type>: <msg> (line <lineno>, offset <offset>, end_line <end_lineno>, end_offset <end_offset>)"
 [[nodiscard]] std::string FormatError(const SyntaxErrorInfo& e);

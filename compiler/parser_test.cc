@@ -204,5 +204,60 @@ TEST(Symtable, ClassCellAndFreeVariables) {
   EXPECT_EQ(DumpSymtable(*top), Python(code));
 }
 
+// The REPL's completeness decision (python3 -i asks for more input in exactly these
+// cases; tests/repl/repl_pipe_test.py checks the whole REPL against python3).
+TEST(Interactive, IncompleteInput) {
+  struct Case {
+    const char* text;
+    bool incomplete;
+    bool ok;  // parsed (when complete)
+  };
+  const Case cases[] = {
+      {"x = 1\n", false, true},
+      {"\n", false, true},            // empty statement
+      {"# comment\n", false, true},   // likewise
+      {"if x:\n", true, false},
+      {"if x:\n  y\n", true, false},
+      {"if x:\n  y\n\n", false, true},       // an empty line ends the block
+      {"if x:\n  y\n   \n", true, false},    // a blank (not empty) line does not
+      {"if x:\n  y\nz\n", false, false},     // dedent without an empty line: error
+      {"if x: y\n", true, false},
+      {"@d\n", true, false},
+      {"(1,\n", true, false},
+      {"(1,\n\n", true, false},               // empty lines inside brackets are skipped
+      {"x = '''a\n", true, false},
+      {"x = 1 + \\\n", true, false},
+      {"print(1 2\n", false, false},           // error found before the end
+      {"x = = 1\n", false, false},
+      {"try:\n  pass\n", true, false},
+      {"try:\n  pass\nfinally:\n  pass\n\n", false, true},
+      {"  x\n", false, false},                  // unexpected indent
+  };
+  for (const Case& c : cases) {
+    bool incomplete = true;
+    ParseResult r = ParseInteractiveInput(c.text, false, &incomplete);
+    EXPECT_EQ(incomplete, c.incomplete) << c.text;
+    if (!c.incomplete) EXPECT_EQ(r.module != nullptr, c.ok) << c.text << " " << r.error.msg;
+  }
+  // At end of input an open block is closed and parsed.
+  bool incomplete = true;
+  ParseResult r = ParseInteractiveInput("if x:\n  y\n", true, &incomplete);
+  EXPECT_FALSE(incomplete);
+  EXPECT_NE(r.module, nullptr);
+}
+
+TEST(StartRules, SingleAndEval) {
+  EXPECT_NE(ParseString("x", StartRule::kInteractive).module, nullptr);
+  EXPECT_NE(ParseString("if 1:\n  x", StartRule::kInteractive).module, nullptr);
+  EXPECT_EQ(ParseString("@d\ndef f(): pass", StartRule::kInteractive).module, nullptr);
+  ParseResult two = ParseString("x = 1\ny = 2", StartRule::kInteractive);
+  EXPECT_EQ(two.error.msg, "multiple statements found while compiling a single statement");
+  EXPECT_NE(ParseString("a, b\n\n", StartRule::kEval).module, nullptr);
+  ParseResult assign = ParseString("x = 1", StartRule::kEval);
+  EXPECT_EQ(assign.error.msg, "invalid syntax");
+  EXPECT_EQ(assign.error.offset, 3);
+  EXPECT_EQ(ParseString("*a", StartRule::kEval).module, nullptr);
+}
+
 }  // namespace
 }  // namespace pyrt::compiler

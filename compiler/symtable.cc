@@ -36,10 +36,15 @@ class Builder {
     cur_ = top_;
     stack_.push_back(top_);
     top->node = module;
-    if (!Future(module)) return false;
-    top->future_annotations = future_annotations_;
-    for (Node** it = module->begin(0); it != module->end(0); ++it) {
-      if (!Stmt(*it)) return false;
+    if (module->kind == Kind::Expression) {
+      // "eval" mode: one expression, no statements (and no future imports).
+      if (!Expr(module->f[0].node)) return false;
+    } else {
+      if (!Future(module)) return false;
+      top->future_annotations = future_annotations_;
+      for (Node** it = module->begin(0); it != module->end(0); ++it) {
+        if (!Stmt(*it)) return false;
+      }
     }
     NameSet free, global;
     if (!Analyze(top_, nullptr, &free, &global)) return false;

@@ -134,6 +134,7 @@ class Tokenizer {
   int indent_ = 0;
   bool at_bol_ = true;
   bool cont_line_ = false;
+  bool force_newline_ = false;  // interactive: this blank line yields NEWLINE
 };
 
 // Handles the start of a logical line: measures indentation and emits
@@ -157,7 +158,18 @@ bool Tokenizer::Indentation() {
     ++p;
   }
   char c = At(p);
-  if (c == '#' || c == '\n' || p >= s_.size()) return true;  // blank line
+  if (c == '#' || c == '\n' || p >= s_.size()) {  // blank line
+    if (!opt_.interactive || level_ != 0 || p >= s_.size()) return true;
+    if (col == 0 && c == '\n') {
+      // A totally empty line ends the statement: dedent to column 0, then NEWLINE.
+      force_newline_ = true;
+    } else if (lineno_ == 1) {
+      force_newline_ = true;
+      col = altcol = 0;
+    } else {
+      return true;
+    }
+  }
   if (c == '\\' && At(p + 1) == '\n') {
     // A line consisting of a continuation: CPython treats it as blank-ish only
     // when followed by nothing; keep normal handling.
@@ -454,6 +466,8 @@ bool Tokenizer::Run() {
       // produce no token.
       bool blank = out_->empty() || out_->back().type == Tok::kNewline ||
                    out_->back().type == Tok::kIndent || out_->back().type == Tok::kDedent;
+      if (force_newline_ && level_ == 0) blank = false;
+      force_newline_ = false;
       if (level_ == 0 && !blank && !cont_line_) {
         Emit(Tok::kNewline, pos_, pos_ + 1, lineno_, line_start_);
       } else if (level_ == 0 && !blank && cont_line_) {

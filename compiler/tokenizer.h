@@ -63,6 +63,11 @@ struct TokenizeOptions {
   // number gets `line_shift` added.
   int line_shift = 0;
   int first_line_col_shift = 0;
+  // Interactive (prompt) input, as CPython's tokenizer with a prompt: a totally
+  // empty line (column 0, outside brackets) is not skipped but produces NEWLINE
+  // after the DEDENTs back to column 0 (it ends a compound statement), and a
+  // blank or comment-only first line produces NEWLINE too (an empty statement).
+  bool interactive = false;
 };
 
 // Tokenizes `text` (must end in '\n').  Returns false on a tokenizer error,

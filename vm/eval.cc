@@ -1120,7 +1120,10 @@ Value PrepReraiseStar(Value orig, Value list) {
     goto* kLabels[opcode];
   }
 
-  TARGET(RESUME) { DISPATCH(); }
+  TARGET(RESUME) {
+    if (g_sigint_pending.load(std::memory_order_relaxed)) ERROR_IF(HandlePendingSignals() < 0);
+    DISPATCH();
+  }
 
   TARGET(RETURN_GENERATOR) {
     f->stack_top = sp;
@@ -1415,6 +1418,7 @@ Value PrepReraiseStar(Value orig, Value list) {
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    if (g_sigint_pending.load(std::memory_order_relaxed)) ERROR_IF(HandlePendingSignals() < 0);
     ip -= oparg;
     DISPATCH();
   }

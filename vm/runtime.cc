@@ -565,13 +565,17 @@ Value MakeMain(const std::string& file) {
   return m;
 }
 
+bool g_unhandled_keyboard_interrupt = false;
+
 // Handles an exception that reached the top: SystemExit gives the status, anything else
 // is printed. Returns the exit status.
 int HandleUncaught() {
   Value exc = FetchError();
   if (!exc) return 1;
   Ref owned = Ref::Steal(exc);
-  if (TypeCheck(exc, &kSystemExitType)) {
+  // Under -i / PYTHONINSPECT SystemExit is printed like any exception and the REPL
+  // follows (CPython's _Py_HandleSystemExit).
+  if (TypeCheck(exc, &kSystemExitType) && !MutableSysFlags().inspect) {
     Value code = reinterpret_cast<SystemExitObject*>(exc.object())->code;
     if (!code || IsNone(code)) return 0;
     if (IsInt(code)) {
@@ -589,6 +593,7 @@ int HandleUncaught() {
     }
     return 1;
   }
+  if (TypeCheck(exc, &kKeyboardInterruptType)) g_unhandled_keyboard_interrupt = true;
   PrintException(exc);
   return 1;
 }
@@ -698,53 +703,37 @@ void FlushStdStreams() {
   RestoreError(saved);
 }
 
-// eval mode parses the source as a module first; when the module is not a single
-// expression, CPython's eval grammar fails at the first token after the longest
-// leading expression. Locates that token for SyntaxError's position.
-static void LocateEvalError(const compiler::ParseResult& r, compiler::SyntaxErrorInfo* err) {
-  using compiler::Kind;
-  using compiler::Node;
-  const Node* mod = r.module;
-  if (mod == nullptr || mod->f[0].n == 0) return;
-  const Node* stmt = mod->f[0].items[0];
-  const Node* lead = nullptr;  // the leading expression, if the statement starts with one
-  switch (stmt->kind) {
-    case Kind::Expr: lead = stmt->f[0].node; break;
-    case Kind::Assign: if (stmt->f[0].n > 0) lead = stmt->f[0].items[0]; break;
-    case Kind::AugAssign:
-    case Kind::AnnAssign: lead = stmt->f[0].node; break;
-    default: break;
+// Line `lineno` of the file `filename` (with its newline), or "" — CPython's
+// PyErr_ProgramTextObject, the text of SyntaxErrors found after parsing.
+static std::string ProgramText(std::string_view filename, int lineno) {
+  if (lineno < 1 || filename.empty() || filename.front() == '<') return "";
+  std::ifstream in{std::string(filename), std::ios::binary};
+  std::string line;
+  for (int i = 0; i < lineno; ++i) {
+    if (!std::getline(in, line)) return "";
   }
-  int line = lead ? lead->end_lineno : stmt->lineno;
-  int col = lead ? lead->end_col_offset : stmt->col_offset;
-  std::vector<compiler::Token> toks;
-  compiler::SyntaxErrorInfo terr;
-  compiler::TokenizeOptions opt;
-  if (!compiler::Tokenize(r.text, opt, &toks, &terr)) return;
-  for (const compiler::Token& t : toks) {
-    if (t.type == compiler::Tok::kNewline || t.type == compiler::Tok::kIndent ||
-        t.type == compiler::Tok::kDedent || t.type == compiler::Tok::kEndMarker) {
-      continue;
-    }
-    if (t.lineno > line || (t.lineno == line && t.col >= col)) {
-      err->lineno = t.lineno;
-      err->offset = t.col + 1;
-      err->end_lineno = t.end_lineno;
-      err->end_offset = t.end_col + 1;
-      return;
-    }
-  }
+  return line + "\n";
 }
 
 Value CompileSource(std::string_view source, std::string_view filename, std::string_view mode,
                     uint32_t future_flags) {
-  compiler::ParseResult r = compiler::ParseFile(source);
+  compiler::ParseResult r = compiler::ParseString(
+      source, mode == "eval"     ? compiler::StartRule::kEval
+              : mode == "single" ? compiler::StartRule::kInteractive
+                                 : compiler::StartRule::kFile);
+  return CompileParsed(r, source, filename, mode, future_flags);
+}
+
+Value CompileParsed(const compiler::ParseResult& r, std::string_view source, std::string_view filename,
+                    std::string_view mode, uint32_t future_flags) {
   compiler::SyntaxErrorInfo err;
+  bool parse_error = false;
   std::shared_ptr<const compiler::CodeUnit> unit;
   bool failed = false;
   if (!r.module) {
     err = r.error;
     failed = true;
+    parse_error = true;
   } else {
     std::unique_ptr<compiler::Scope> top;
     if (!compiler::BuildSymtable(r.module, &top, &err)) {
@@ -765,7 +754,6 @@ Value CompileSource(std::string_view source, std::string_view filename, std::str
       } else {
         err = c.error;
         failed = true;
-        if (mode == "eval" && err.lineno == 0) LocateEvalError(r, &err);
       }
     }
   }
@@ -776,7 +764,9 @@ Value CompileSource(std::string_view source, std::string_view filename, std::str
     // The offending line's text (with its newline), as CPython's SyntaxError.text.
     std::string text;
     const std::string& src = r.text.empty() ? std::string(source) : r.text;
-    if (err.lineno >= 1) {
+    if (!parse_error) {
+      text = ProgramText(filename, err.lineno);
+    } else if (err.lineno >= 1) {
       size_t pos = 0;
       for (int i = 1; i < err.lineno && pos != std::string::npos; ++i) {
         pos = src.find('\n', pos);
@@ -785,11 +775,17 @@ Value CompileSource(std::string_view source, std::string_view filename, std::str
       if (pos != std::string::npos && pos <= src.size()) {
         size_t e = src.find('\n', pos);
         text = src.substr(pos, e == std::string::npos ? std::string::npos : e - pos + 1);
+        // "single" and "eval" do not imply a final newline (the decoder added one).
+        bool had_newline = !source.empty() && (source.back() == '\n' || source.back() == '\r');
+        if (mode != "exec" && !had_newline && e != std::string::npos && e + 1 == src.size()) {
+          text.pop_back();
+        }
       }
     }
+    bool empty_text = parse_error && mode != "exec" && source.empty();
     Ref msg = Ref::Steal(NewStr(err.msg));
     Ref fn = Ref::Steal(NewStr(filename));
-    Ref txt = Ref::Steal(text.empty() ? NewNone() : NewStrSurrogatePass(text));
+    Ref txt = Ref::Steal(text.empty() && !empty_text ? NewNone() : NewStrSurrogatePass(text));
     if (!msg || !fn || !txt) return Value();
     Ref details = Ref::Steal(TuplePack({fn.get(), NewInt(err.lineno), NewInt(err.offset), txt.get(),
                                         NewInt(err.end_lineno), NewInt(err.end_offset)}));
@@ -818,6 +814,46 @@ namespace {
 std::string g_path0;
 }
 
+namespace {
+
+// builtins.exit and builtins.quit, as CPython's site module adds them (_sitebuiltins).
+constexpr const char* kQuitterSource = R"(
+class Quitter(object):
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return 'Use %s() or %s to exit' % (self.name, self.eof)
+    def __call__(self, code=None):
+        try:
+            sys.stdin.close()
+        except:
+            pass
+        raise SystemExit(code)
+import sys
+builtins = sys.modules['builtins']
+builtins.quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
+builtins.exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
+del builtins, sys
+)";
+
+int AddQuitters() {
+  Ref code = Ref::Steal(CompileSource(kQuitterSource, "<frozen _sitebuiltins>", "exec"));
+  if (!code) return -1;
+  Ref g = Ref::Steal(NewDict());
+  Ref name = Ref::Steal(NewStr("_sitebuiltins"));
+  if (!g || !name || DictSetItem(g.get(), N().__name__, name.get()) < 0 ||
+      DictSetItem(g.get(), N().__builtins__, g_builtins_module) < 0) {
+    return -1;
+  }
+  Value r = EvalCode(code.get(), g.get(), g.get());
+  if (!r) return -1;
+  Decref(r);
+  return 0;
+}
+
+}  // namespace
+
 int Initialize(const Options& options) {
   InitRuntime();
   InitNames();
@@ -836,6 +872,9 @@ int Initialize(const Options& options) {
   // sys and builtins (vm/modules), in the order modules.h asks for.
   SetStdioUnbuffered(options.unbuffered);
   MutableSysFlags().optimize = options.optimize;
+  MutableSysFlags().inspect = options.inspect ? 1 : 0;
+  MutableSysFlags().interactive = options.interactive ? 1 : 0;
+  MutableSysFlags().quiet = options.quiet ? 1 : 0;
   MutableSysFlags().ignore_environment = options.ignore_environment ? 1 : 0;
   Value s = MakeSysModule();
   if (!s) {
@@ -851,6 +890,8 @@ int Initialize(const Options& options) {
   SetHandledExceptionGetter(HandledException);
   SetRecursionDepthGetter(RecursionDepth);
   SetLocalsGetter(CallerLocals);
+  SetSignalChecker(HandlePendingSignals);
+  InstallSigintHandler();
   g_builtins_module = b;
   g_sys_module = s;
   Value bd = ModuleDict(b);
@@ -889,6 +930,10 @@ int Initialize(const Options& options) {
     PrintException(FetchError());
     return 1;
   }
+  if (AddQuitters() < 0) {
+    PrintException(FetchError());
+    return 1;
+  }
   return 0;
 }
 
@@ -900,7 +945,19 @@ int RunSource(const std::string& source, const std::string& filename) {
   return RunCode(code.get(), main.get());
 }
 
-int RunFile(const std::string& path) {
+namespace {
+
+int RunFileAsMain(const std::string& path, bool forget_file);
+
+}  // namespace
+
+int RunFile(const std::string& path) { return RunFileAsMain(path, true); }
+
+namespace {
+
+// forget_file: as CPython's run of a script file, __main__.__file__ and __cached__ are
+// removed afterwards (an -i session after `pyrt FILE` does not see them); -m keeps them.
+int RunFileAsMain(const std::string& path, bool forget_file) {
   std::string abs = AbsPath(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -914,9 +971,17 @@ int RunFile(const std::string& path) {
   Ref main = Ref::Borrow(MakeMain(abs));
   if (!main) return HandleUncaught();
   Ref code = Ref::Steal(CompileSource(ss.str(), abs, "exec"));
-  if (!code) return HandleUncaught();
-  return RunCode(code.get(), main.get());
+  int status = code ? RunCode(code.get(), main.get()) : HandleUncaught();
+  if (forget_file) {
+    Value d = ModuleDict(main.get());
+    for (Value name : {N().__file__, N().__cached__}) {
+      if (DictDelItem(d, name) < 0) ClearError();
+    }
+  }
+  return status;
 }
+
+}  // namespace
 
 int RunModule(const std::string& name) {
   // Find name.py (or name/__main__.py) on sys.path and run it as __main__.
@@ -937,12 +1002,117 @@ int RunModule(const std::string& name) {
     std::string base = (dir.empty() ? "" : dir + "/") + rel;
     for (const std::string& cand : {base + ".py", base + "/__main__.py"}) {
       std::ifstream in(cand, std::ios::binary);
-      if (in) return RunFile(cand);
+      if (in) return RunFileAsMain(cand, false);
     }
   }
   std::fprintf(stderr, "%s: No module named %s\n", "pyrt", name.c_str());
   return 1;
 }
+
+// --- interactive mode ---
+
+std::string Banner() {
+  std::string version = "3.11";
+  if (Value v = SysGet("version"); v && IsStr(v)) version = StrToUtf8Lossless(v);
+  return "Python " + version + " on linux\n"
+         "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
+}
+
+int BeginInteractive() {
+  MutableSysFlags().inspect = 0;  // in the REPL, SystemExit exits
+  Value main = DictGetUtf8(g_modules, "__main__");
+  if (!main) {
+    ClearError();
+    if (!MakeMain("")) {
+      PrintException(FetchError());
+      return 1;
+    }
+  }
+  Value sys = ModuleDict(g_sys_module);
+  for (auto [name, text] : {std::pair{"ps1", ">>> "}, std::pair{"ps2", "... "}}) {
+    if (DictGetUtf8(sys, name)) continue;
+    ClearError();
+    Ref p = Ref::Steal(NewStr(text));
+    if (!p || DictSetUtf8(sys, name, p.get()) < 0) {
+      PrintException(FetchError());
+      return 1;
+    }
+  }
+  return 0;
+}
+
+std::string InteractivePrompt(bool continuation) {
+  Value p = SysGet(continuation ? "ps2" : "ps1");
+  if (!p) return "";
+  Ref s = Ref::Steal(Str(p));
+  if (!s) {
+    PrintException(FetchError());
+    return "";
+  }
+  return StrToUtf8Lossless(s.get());
+}
+
+InteractiveResult RunInteractive(const std::string& lines, bool at_eof) {
+  InteractiveResult result;
+  bool incomplete = false;
+  compiler::ParseResult r = compiler::ParseInteractiveInput(lines, at_eof, &incomplete);
+  if (incomplete) {
+    result.status = InteractiveStatus::kIncomplete;
+    return result;
+  }
+  Ref code = Ref::Steal(CompileParsed(r, r.text, "<stdin>", "single"));
+  Value exc = Value();
+  if (!code) {
+    exc = FetchError();
+  } else {
+    Value main = DictGetUtf8(g_modules, "__main__");
+    if (!main) ClearError();
+    Value d = main ? ModuleDict(main) : Value();
+    if (!d) {
+      RaiseMessage(&kRuntimeErrorType, "lost __main__");
+      exc = FetchError();
+    } else {
+      g_unhandled_keyboard_interrupt = false;
+      Value v = EvalCode(code.get(), d, d);
+      if (v) {
+        Decref(v);
+      } else {
+        exc = FetchError();
+      }
+    }
+  }
+  if (exc) {
+    if (TypeCheck(exc, &kSystemExitType)) {
+      Raise(exc);
+      Decref(exc);
+      result.status = InteractiveStatus::kExit;
+      result.exit_status = HandleUncaught();
+      return result;
+    }
+    if (TypeCheck(exc, &kKeyboardInterruptType)) g_unhandled_keyboard_interrupt = true;
+    PrintException(exc);
+    Decref(exc);
+  }
+  FlushStdStreams();
+  return result;
+}
+
+void ReportKeyboardInterrupt() {
+  FlushStdStreams();
+  Value ki = NewException(&kKeyboardInterruptType, nullptr, 0);
+  if (!ki) {
+    ClearError();
+    std::fputs("\nKeyboardInterrupt\n", stderr);
+    return;
+  }
+  std::fputs("\n", stderr);
+  PrintException(ki);
+  Decref(ki);
+}
+
+void FlushStdio() { FlushStdStreams(); }
+
+bool UnhandledKeyboardInterrupt() { return g_unhandled_keyboard_interrupt; }
 
 int Finalize(int status) {
   FlushStdStreams();

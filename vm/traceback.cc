@@ -340,7 +340,8 @@ std::string FormatEntry(const Entry& e) {
       have_anchors = ExtractAnchors(seg, &anchors);
     }
   } else {
-    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size()));
+    // Multi-line: the carets run to the end of the first line (1-based, exclusive).
+    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size())) + 1;
   }
   int stripped_len = CharOffset(stripped, static_cast<int>(stripped.size()));
   if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {
@@ -551,10 +552,12 @@ std::string FormatSyntaxErrorLines(Value exc) {
     if (offset > 0) {
       int64_t col = CharOffset(first, 0) + offset - 1 - CharOffset(first, static_cast<int>(lead));
       if (end_line != line || end_offset <= offset) end_offset = offset + 1;
+      // CPython's printer ignores end_offset for SyntaxError subclasses (one caret).
+      if (TypeOf(exc) != &kSyntaxErrorType) end_offset = offset + 1;
       int64_t width = end_offset - offset;
       int64_t shown_len = CharOffset(shown, static_cast<int>(shown.size()));
       if (col > shown_len) col = shown_len;
-      if (col < 0) col = 0;
+      if (col < 0) return out;  // points into the stripped indentation: no caret
       if (col + width > shown_len + 1) width = std::max<int64_t>(1, shown_len + 1 - col);
       out += "    " + std::string(static_cast<size_t>(col), ' ') + std::string(static_cast<size_t>(width), '^') + "\n";
     }

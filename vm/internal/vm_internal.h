@@ -23,6 +23,7 @@
 #ifndef PYRT_VM_INTERNAL_VM_INTERNAL_H_
 #define PYRT_VM_INTERNAL_VM_INTERNAL_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -32,6 +33,7 @@
 
 #include "compiler/code.h"
 #include "compiler/opcodes.h"
+#include "compiler/parser.h"
 #include "objects/core/core.h"
 #include "vm/modules/modules.h"
 
@@ -416,10 +418,22 @@ void PrintException(Value exc);
 // import a.b.c (absolute); returns the leaf module. New reference.
 [[nodiscard]] Value ImportModule(std::string_view name);
 
+// --- signals (vm/signals.cc) ---
+// Set by the SIGINT handler; the eval loop polls it (JUMP_BACKWARD, RESUME).
+extern std::atomic<int> g_sigint_pending;
+void OnSigint(int);
+// Raises KeyboardInterrupt and returns -1 if SIGINT arrived since the last call, else 0.
+[[nodiscard]] int HandlePendingSignals();
+
 // Compiles source text. mode: "exec", "eval", "single". New code object or Value{} with
 // SyntaxError set.
 [[nodiscard]] Value CompileSource(std::string_view source, std::string_view filename,
                                   std::string_view mode, uint32_t future_flags = 0);
+// The same for source already parsed (`r` from compiler::ParseString or the REPL's
+// ParseInteractiveInput); a parse error in `r` becomes the SyntaxError.
+[[nodiscard]] Value CompileParsed(const compiler::ParseResult& r, std::string_view source,
+                                  std::string_view filename, std::string_view mode,
+                                  uint32_t future_flags = 0);
 
 // Registers a builtin (C++) module factory under `name` (for import).
 using ModuleFactory = Value (*)();

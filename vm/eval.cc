@@ -1725,7 +1725,13 @@ Value PrepReraiseStar(Value orig, Value list) {
         DISPATCH();
       }
       Value* ds = FastDictSlot(obj);
-      if (ds && *ds && FastIsExactDict(*ds)) {
+      if (ds && !*ds) {
+        // The instance's first attribute: its dict is made here, as the generic
+        // __setattr__ would.
+        *ds = NewDict();
+        ERROR_IF(!*ds);
+      }
+      if (ds && FastIsExactDict(*ds)) {
         Value d = *ds;
         DictTable& t = AsDictObject(d)->table;
         if (t.is_live(way[1])) {
@@ -1735,6 +1741,7 @@ Value PrepReraiseStar(Value orig, Value list) {
             Value old = it->second;
             it->second = v;  // the stack's reference moves into the dict
             DictTouch(d);
+            DictMaintainTracking(d, Value(), v);
             sp -= 2;
             Decref(obj);
             Decref(old);
@@ -1742,8 +1749,12 @@ Value PrepReraiseStar(Value orig, Value list) {
           }
         }
         if (g_stats_enabled) ++g_stats.store_attr_hits;
+        const size_t before = t.entry_count();
         ERROR_IF(DictSetItemHashed(d, name, StrHash(name), v) < 0);
-        way[1] = DictFindPos(d, name);
+        // A new key is appended: its position is the old entry count.
+        way[1] = t.entry_count() == before + 1 && t.iterator_at(before)->first == name
+                     ? static_cast<uint32_t>(before) & ~kSlotFlag
+                     : DictFindPos(d, name) & ~kSlotFlag;
         sp -= 2;
         Decref(obj);
         Decref(v);

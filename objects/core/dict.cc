@@ -74,7 +74,11 @@ Value AllocDict(TypeObject* t) {
   auto* d = AsDictObject(v);
   new (&d->table) DictTable();
   d->version = ++g_dict_version;
-  TrackObject(v);
+  // Exact dicts start untracked (CPython's rule): a dict that only ever holds atomic
+  // values — most instance dicts, keyword dicts — costs the collector nothing.
+  // DictMaintainTracking starts tracking at the first key or value that could be part of a
+  // cycle. Subclass instances are tracked from the start.
+  if (t != &kDictType) TrackObject(v);
   return v;
 }
 
@@ -114,12 +118,14 @@ int DictSetItemHashed(Value d, Value key, int64_t hash, Value value) {
     Value old = r.it->second;
     r.it->second = value;
     Touch(d);
+    DictMaintainTracking(d, Value(), value);
     Decref(old);
     return 0;
   }
   Incref(key);
   t.emplace_new_hashed(HashKey(hash), key, value);
   Touch(d);
+  DictMaintainTracking(d, key, value);
   return 0;
 }
 

@@ -118,6 +118,20 @@ void DictClear(Value d);
 // STORE_ATTR cache after replacing the value at a known entry position).
 void DictTouch(Value d);
 
+// Exact dicts are not gc-tracked until they hold a key or value that may be part of a
+// reference cycle (CPython's MAINTAIN_TRACKING). Code that stores into a dict's table
+// directly (not through DictSetItem*) calls this with what it stored.
+[[gnu::always_inline]] inline bool MayBeGcTracked(Value v) {
+  Object* o = v.object_or_null();
+  return o != nullptr && (o->type->flags & gc::kHasGc) != 0;
+}
+[[gnu::always_inline]] inline void DictMaintainTracking(Value d, Value key, Value value) {
+  Object* o = d.object();
+  if (!gc::Collector::IsTracked(o) && (MayBeGcTracked(key) || MayBeGcTracked(value))) {
+    TrackObject(d);
+  }
+}
+
 // Iterates with a position cursor (start at 0): returns true and borrowed *key/*value for
 // the next live entry, false at the end. The dict must not change size during the walk
 // (the caller checks DictSize/mutation_count when running Python code in between).

@@ -561,6 +561,7 @@ Value MakeMain(const std::string& file) {
     if (!f || DictSetItem(d, N().__file__, f.get()) < 0) return Value();
     if (DictSetItem(d, N().__cached__, None()) < 0) return Value();
   }
+  if (SetMainLoader(m, file) < 0) return Value();
   if (DictSetUtf8(g_modules, "__main__", m) < 0) return Value();
   return m;
 }
@@ -872,6 +873,10 @@ int Initialize(const Options& options) {
     return 1;
   }
   if (DictSetUtf8(g_modules, "sys", s) < 0 || DictSetUtf8(g_modules, "builtins", b) < 0) {
+    PrintException(FetchError());
+    return 1;
+  }
+  if (SetBuiltinModuleSpec(s) < 0 || SetBuiltinModuleSpec(b) < 0) {
     PrintException(FetchError());
     return 1;
   }

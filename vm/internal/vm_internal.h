@@ -312,6 +312,13 @@ void PrintException(Value exc);
 // import a.b.c (absolute); returns the leaf module. New reference.
 [[nodiscard]] Value ImportModule(std::string_view name);
 
+// Sets a builtin module's __spec__ (ModuleSpec(name, BuiltinImporter, origin='built-in'))
+// and __loader__ (BuiltinImporter), as CPython's importlib does. 0 or -1.
+[[nodiscard]] int SetBuiltinModuleSpec(Value module);
+// Sets __main__'s __loader__: SourceFileLoader('__main__', path) for a script, the
+// BuiltinImporter class for -c / stdin (path empty). __spec__ stays None. 0 or -1.
+[[nodiscard]] int SetMainLoader(Value module, const std::string& path);
+
 // Compiles source text. mode: "exec", "eval", "single". New code object or Value{} with
 // SyntaxError set.
 [[nodiscard]] Value CompileSource(std::string_view source, std::string_view filename,

@@ -152,11 +152,25 @@ Value GcGetReferrers(Value, const Value* args, size_t nargs) {
   return ListOfObjects(Heap().GetReferrers(targets));
 }
 
-Value GcIsTracked(Value, Value obj) {
+// Whether `obj` counts as tracked. CPython keeps an exact dict untracked while every key
+// and value is atomic or an untracked container (it starts tracking on the first insert of
+// a tracked object, and its collector untracks such dicts again); pyrt's collector tracks
+// every dict, so an exact dict reports what CPython would: tracked iff something in it is.
+bool ReportsTracked(Value obj, int depth) {
   Object* o = obj.object_or_null();
-  return NewBool(o != nullptr && (o->type->flags & gc::kHasGc) != 0 &&
-                 gc::Collector::IsTracked(o));
+  if (o == nullptr || (o->type->flags & gc::kHasGc) == 0 || !gc::Collector::IsTracked(o)) {
+    return false;
+  }
+  if (TypeOf(obj) != &kDictType || depth > 100) return true;
+  size_t pos = 0;
+  Value k, v;
+  while (DictNext(obj, &pos, &k, &v)) {
+    if (ReportsTracked(k, depth + 1) || ReportsTracked(v, depth + 1)) return true;
+  }
+  return false;
 }
+
+Value GcIsTracked(Value, Value obj) { return NewBool(ReportsTracked(obj, 0)); }
 
 Value GcIsFinalized(Value, Value obj) {
   Object* o = obj.object_or_null();

@@ -82,6 +82,14 @@ void SetHeapTypeName(TypeObject* t, Value name);
 // The __slots__ members (mangled name, offset) of a heap type and its heap bases.
 void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out);
 
+// Whether instances of a may become instances of b (__class__/__bases__ assignment): same
+// solid builtin base and the same instance layout.
+[[nodiscard]] bool LayoutCompatible(TypeObject* a, TypeObject* b);
+// type.__bases__ = value with CPython's checks (heap type, non-empty tuple of classes, no
+// inheritance cycle, compatible layout); recomputes the MRO of t and its subclasses
+// (restoring everything if one fails), the subclass table and the slots. 0 or -1.
+[[nodiscard]] int SetTypeBases(TypeObject* t, Value value);
+
 // Direct subclasses side table.
 void AddSubclass(TypeObject* base, TypeObject* sub);
 void RemoveSubclass(TypeObject* base, TypeObject* sub);

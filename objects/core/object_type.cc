@@ -661,6 +661,9 @@ Value TypeGetBases(Value self, void*) {
   Incref(b);
   return b;
 }
+int TypeSetBases(Value self, Value value, void*) {
+  return core_internal::SetTypeBases(AsType(self), value);
+}
 Value TypeGetBase(Value self, void*) {
   TypeObject* b = AsType(self)->base;
   if (b == nullptr) return NewNone();
@@ -781,7 +784,7 @@ int TypeSetAnnotations(Value self, Value value, void*) {
 const GetSetDef kTypeGetSets[] = {
     {"__name__", TypeGetName, TypeSetName},
     {"__qualname__", TypeGetQualname, TypeSetQualname},
-    {"__bases__", TypeGetBases, nullptr},
+    {"__bases__", TypeGetBases, TypeSetBases},
     {"__base__", TypeGetBase, nullptr},
     {"__mro__", TypeGetMro, nullptr},
     {"__module__", TypeGetModule, TypeSetModule},
@@ -887,6 +890,10 @@ Value TypeCall(Value self, const Value* args, size_t nargs, Value kwnames) {
   }
   return obj;
 }
+
+namespace core_internal {
+bool LayoutCompatible(TypeObject* a, TypeObject* b) { return CompatibleForAssignment(a, b); }
+}  // namespace core_internal
 
 namespace core_internal {
 void HeapTypeDeallocImpl(Object* o);

@@ -224,7 +224,7 @@ bool IsSpaceByte(unsigned char c) {
 
 // --- codecs ----------------------------------------------------------------------------------
 
-enum class Codec { kUtf8, kLatin1, kAscii, kUnknown };
+enum class Codec { kUtf8, kLatin1, kAscii, kUtf16, kUtf16Le, kUtf16Be, kUtf32, kUtf32Le, kUtf32Be, kUnknown };
 
 Codec CodecFor(std::string_view name) {
   std::string n;
@@ -238,6 +238,12 @@ Codec CodecFor(std::string_view name) {
     return Codec::kLatin1;
   }
   if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::kAscii;
+  if (n == "utf-16" || n == "utf16" || n == "u16") return Codec::kUtf16;
+  if (n == "utf-16-le" || n == "utf-16le") return Codec::kUtf16Le;
+  if (n == "utf-16-be" || n == "utf-16be") return Codec::kUtf16Be;
+  if (n == "utf-32" || n == "utf32" || n == "u32") return Codec::kUtf32;
+  if (n == "utf-32-le" || n == "utf-32le") return Codec::kUtf32Le;
+  if (n == "utf-32-be" || n == "utf-32be") return Codec::kUtf32Be;
   return Codec::kUnknown;
 }
 
@@ -292,6 +298,12 @@ Value Decode(std::string_view data, Value object, const char* encoding, const ch
     case Codec::kUtf8: err = text::DecodeUtf8(data, handler, &cps); break;
     case Codec::kLatin1: text::DecodeLatin1(data, &cps); break;
     case Codec::kAscii: err = text::DecodeAscii(data, handler, &cps); break;
+    case Codec::kUtf16: err = text::DecodeUtf16(data, handler, text::ByteOrder::kNative, &cps); break;
+    case Codec::kUtf16Le: err = text::DecodeUtf16(data, handler, text::ByteOrder::kLittle, &cps); break;
+    case Codec::kUtf16Be: err = text::DecodeUtf16(data, handler, text::ByteOrder::kBig, &cps); break;
+    case Codec::kUtf32: err = text::DecodeUtf32(data, handler, text::ByteOrder::kNative, &cps); break;
+    case Codec::kUtf32Le: err = text::DecodeUtf32(data, handler, text::ByteOrder::kLittle, &cps); break;
+    case Codec::kUtf32Be: err = text::DecodeUtf32(data, handler, text::ByteOrder::kBig, &cps); break;
     case Codec::kUnknown: break;
   }
   if (err.failed) {
@@ -367,6 +379,12 @@ Value EncodeStr(Value str, const char* encoding, const char* errors) {
     case Codec::kUtf8: err = text::EncodeUtf8(cps, handler, &out); break;
     case Codec::kLatin1: err = text::EncodeLatin1(cps, handler, &out); break;
     case Codec::kAscii: err = text::EncodeAscii(cps, handler, &out); break;
+    case Codec::kUtf16: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kNative, &out); break;
+    case Codec::kUtf16Le: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kLittle, &out); break;
+    case Codec::kUtf16Be: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kBig, &out); break;
+    case Codec::kUtf32: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kNative, &out); break;
+    case Codec::kUtf32Le: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kLittle, &out); break;
+    case Codec::kUtf32Be: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kBig, &out); break;
     case Codec::kUnknown: break;
   }
   if (err.failed) {

@@ -371,4 +371,163 @@ CodecError EncodeAscii(std::u32string_view text, ErrorHandler errors, std::strin
   return EncodeCharmap(text, errors, 0x80, "ascii", "ordinal not in range(128)", out);
 }
 
+// --- UTF-16 and UTF-32 --------------------------------------------------------------------
+
+namespace {
+
+// Appends `unit` as `width` bytes (2 or 4) in the given order (little unless big).
+void PutUnit(std::string* out, uint32_t unit, int width, bool big) {
+  for (int i = 0; i < width; ++i) {
+    const int shift = big ? 8 * (width - 1 - i) : 8 * i;
+    *out += static_cast<char>((unit >> shift) & 0xFF);
+  }
+}
+
+uint32_t GetUnit(std::string_view bytes, int64_t pos, int width, bool big) {
+  uint32_t u = 0;
+  for (int i = 0; i < width; ++i) {
+    const auto b = static_cast<unsigned char>(bytes[static_cast<size_t>(pos + i)]);
+    u |= static_cast<uint32_t>(b) << (big ? 8 * (width - 1 - i) : 8 * i);
+  }
+  return u;
+}
+
+std::string CodecName(int width, ByteOrder order, bool big) {
+  std::string name = width == 2 ? "utf-16" : "utf-32";
+  if (order == ByteOrder::kNative) return name;
+  return name + (big ? "-be" : "-le");
+}
+
+// Encodes text as UTF-16 (width 2) or UTF-32 (width 4).
+CodecError EncodeWide(std::u32string_view text, ErrorHandler errors, ByteOrder order, int width,
+                      std::string* out) {
+  out->clear();
+  const bool big = order == ByteOrder::kBig;
+  const std::string name = CodecName(width, order, big);
+  if (order == ByteOrder::kNative) PutUnit(out, 0xFEFF, width, big);
+  const auto n = static_cast<int64_t>(text.size());
+  for (int64_t i = 0; i < n; ++i) {
+    const char32_t c = text[static_cast<size_t>(i)];
+    if (!IsSurrogate(c)) {
+      if (width == 2 && c >= 0x10000) {
+        PutUnit(out, 0xD800 | ((c - 0x10000) >> 10), 2, big);
+        PutUnit(out, 0xDC00 | ((c - 0x10000) & 0x3FF), 2, big);
+      } else {
+        PutUnit(out, c, width, big);
+      }
+      continue;
+    }
+    int64_t end = i + 1;
+    while (end < n && IsSurrogate(text[static_cast<size_t>(end)])) ++end;
+    if (errors == ErrorHandler::kSurrogatePass) {
+      for (int64_t k = i; k < end; ++k) PutUnit(out, text[static_cast<size_t>(k)], width, big);
+    } else if (errors == ErrorHandler::kSurrogateEscape) {
+      // The escaped bytes would not make whole units: CPython reports the original error.
+      return MakeError(false, name, "surrogates not allowed", i, end, c);
+    } else {
+      std::string ascii;
+      CodecError e = HandleEncodeError(text, i, end, errors, name, "surrogates not allowed", false, &ascii);
+      if (e.failed) return e;
+      for (unsigned char a : ascii) PutUnit(out, a, width, big);
+    }
+    i = end - 1;
+  }
+  return {};
+}
+
+CodecError DecodeWide(std::string_view bytes, ErrorHandler errors, ByteOrder order, int width,
+                      std::u32string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(bytes.size());
+  int64_t q = 0;
+  bool big = order == ByteOrder::kBig;
+  if (order == ByteOrder::kNative && n >= width) {
+    const uint32_t bom = GetUnit(bytes, 0, width, false);
+    if (bom == 0xFEFF) {
+      q = width;
+    } else if ((width == 2 && bom == 0xFFFE) || (width == 4 && bom == 0xFFFE0000u)) {
+      big = true;
+      q = width;
+    }
+  }
+  const std::string name = CodecName(width, big ? ByteOrder::kBig : ByteOrder::kLittle, big);
+  while (q < n) {
+    const char* reason = nullptr;
+    int64_t end = q;
+    bool pass = false;  // a surrogate that surrogatepass may let through
+    uint32_t cp = 0;
+    if (n - q < width) {
+      reason = "truncated data";
+      end = n;
+    } else if (width == 4) {
+      cp = GetUnit(bytes, q, 4, big);
+      if (cp > 0x10FFFF) {
+        reason = "code point not in range(0x110000)";
+      } else if (IsSurrogate(cp)) {
+        reason = "code point in surrogate code point range(0xd800, 0xe000)";
+        pass = true;
+      } else {
+        *out += static_cast<char32_t>(cp);
+        q += 4;
+        continue;
+      }
+      end = q + 4;
+    } else {
+      cp = GetUnit(bytes, q, 2, big);
+      if (!IsSurrogate(cp)) {
+        *out += static_cast<char32_t>(cp);
+        q += 2;
+        continue;
+      }
+      if (cp >= 0xDC00) {
+        reason = "illegal encoding";
+        end = q + 2;
+      } else if (n - q < 4) {
+        reason = "unexpected end of data";
+        end = n;
+      } else {
+        const uint32_t lo = GetUnit(bytes, q + 2, 2, big);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          *out += static_cast<char32_t>(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00));
+          q += 4;
+          continue;
+        }
+        reason = "illegal UTF-16 surrogate";
+        end = q + 2;
+      }
+      pass = true;
+    }
+    if (pass && errors == ErrorHandler::kSurrogatePass) {
+      *out += static_cast<char32_t>(cp);
+      q += width;
+      continue;
+    }
+    CodecError error;
+    const ErrorHandler h = errors == ErrorHandler::kSurrogatePass ? ErrorHandler::kStrict : errors;
+    const int64_t resume = HandleDecodeError(bytes, q, end, h, name, reason, false, out, &error);
+    if (resume < 0) return error;
+    q = resume;
+  }
+  return {};
+}
+
+}  // namespace
+
+CodecError EncodeUtf16(std::u32string_view text, ErrorHandler errors, ByteOrder order,
+                       std::string* out) {
+  return EncodeWide(text, errors, order, 2, out);
+}
+CodecError DecodeUtf16(std::string_view bytes, ErrorHandler errors, ByteOrder order,
+                       std::u32string* out) {
+  return DecodeWide(bytes, errors, order, 2, out);
+}
+CodecError EncodeUtf32(std::u32string_view text, ErrorHandler errors, ByteOrder order,
+                       std::string* out) {
+  return EncodeWide(text, errors, order, 4, out);
+}
+CodecError DecodeUtf32(std::string_view bytes, ErrorHandler errors, ByteOrder order,
+                       std::u32string* out) {
+  return DecodeWide(bytes, errors, order, 4, out);
+}
+
 }  // namespace pyrt::text

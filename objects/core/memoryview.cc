@@ -149,6 +149,7 @@ Value AllocView() {
   m->length = m->stride = 0;
   m->itemsize = 1;
   m->format = 'B';
+  m->at_prefix = false;
   m->readonly = true;
   m->released = false;
   m->exports = 0;
@@ -172,6 +173,7 @@ Value CloneView(MemoryViewObject* src) {
   m->stride = src->stride;
   m->itemsize = src->itemsize;
   m->format = src->format;
+  m->at_prefix = src->at_prefix;
   m->readonly = src->readonly;
   return v;
 }
@@ -543,7 +545,8 @@ Value MCast(Value self, const Value* args, size_t nargs, Value kwnames) {
   }
   if (!Contiguous(m)) return Error(&kTypeErrorType, "memoryview: casts are restricted to C-contiguous views");
   std::string f = StrToUtf8Lossless(out[0]);
-  if (f.size() == 2 && f[0] == '@') f = f.substr(1);
+  const bool at_prefix = f.size() == 2 && f[0] == '@';
+  if (at_prefix) f = f.substr(1);
   if (f.size() != 1 || FormatSize(f[0]) == 0) {
     return Error(&kValueErrorType,
                  "memoryview: destination format must be a native single character format prefixed "
@@ -574,6 +577,7 @@ Value MCast(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!v) return v;
   MemoryViewObject* r = MV(v);
   r->format = nf;
+  r->at_prefix = at_prefix;
   r->itemsize = size;
   r->stride = size;
   r->length = nbytes / size;
@@ -599,7 +603,7 @@ PYRT_MV_GETTER(GetObj, (Incref(m->view.obj), m->view.obj))
 PYRT_MV_GETTER(GetNbytes, NewInt(m->length * m->itemsize))
 PYRT_MV_GETTER(GetReadonly, NewBool(m->readonly))
 PYRT_MV_GETTER(GetItemsize, NewInt(m->itemsize))
-PYRT_MV_GETTER(GetFormat, NewStr(std::string(1, m->format)))
+PYRT_MV_GETTER(GetFormat, NewStr(std::string(m->at_prefix ? "@" : "") + m->format))
 PYRT_MV_GETTER(GetNdim, NewInt(1))
 PYRT_MV_GETTER(GetShape, OneTuple(m->length))
 PYRT_MV_GETTER(GetStrides, OneTuple(m->stride))

@@ -35,6 +35,7 @@ struct MemoryViewObject {
   int64_t stride;    // bytes from one item to the next (may be negative)
   int64_t itemsize;  // bytes per item
   char format;       // struct format character
+  bool at_prefix;    // the format was given as "@X" (cast keeps the spelling)
   bool readonly;
   bool released;
   int64_t exports;   // buffers handed out by this view and not yet released

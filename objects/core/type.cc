@@ -988,14 +988,8 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
                TypeName(base));
       return Value();
     }
+    // A repeated name is allowed (CPython 3.11 gives it two members; the last one wins).
     for (size_t i = 0; i < slot_names.size(); ++i) {
-      for (size_t j = 0; j < i; ++j) {
-        if (StrEquals(slot_names[i].get(), slot_names[j].get())) {
-          RaiseNew(&kValueErrorType, "%R in __slots__ conflicts with class variable",
-                   slot_names[i].get());
-          return Value();
-        }
-      }
       if (DictGetStr(dict.get(), slot_names[i].get())) {
         RaiseNew(&kValueErrorType, "%R in __slots__ conflicts with class variable",
                  slot_names[i].get());

@@ -434,6 +434,20 @@ ModuleFactory FindBuiltinModule(std::string_view name) {
   return it == Registry().end() ? nullptr : it->second;
 }
 
+Value BuiltinModuleNames() {
+  std::set<std::string> names = {"builtins", "sys"};
+  for (const auto& [name, factory] : Registry()) names.insert(name);
+  Ref t = Ref::Steal(NewTuple(static_cast<int64_t>(names.size())));
+  if (!t) return Value();
+  int64_t i = 0;
+  for (const std::string& n : names) {
+    Value s = NewStr(n);
+    if (!s) return Value();
+    TupleSetItem(t.get(), i++, s);
+  }
+  return t.release();
+}
+
 bool ModuleInitializing(const std::string& name) { return Initializing().count(name) != 0; }
 
 Value ImportModule(std::string_view name) { return ImportDotted(std::string(name)); }

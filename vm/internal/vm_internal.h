@@ -328,6 +328,9 @@ void PrintException(Value exc);
 using ModuleFactory = Value (*)();
 void RegisterBuiltinModule(const char* name, ModuleFactory factory);
 [[nodiscard]] ModuleFactory FindBuiltinModule(std::string_view name);
+// sys.builtin_module_names: the sorted names of the builtin modules (registered ones,
+// sys and builtins). New reference (a tuple).
+[[nodiscard]] Value BuiltinModuleNames();
 
 // Adds the VM-owned builtins (__build_class__, __import__, exec, eval, compile, globals,
 // locals, vars, ...) to `builtins_module`. 0 or -1.

@@ -135,13 +135,27 @@ Value GcGetObjects(Value, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value GcGetReferents(Value, const Value* args, size_t nargs) {
-  std::vector<Object*> all;
+  Ref out = Ref::Steal(NewList(0));
+  if (!out) return Value();
   for (size_t i = 0; i < nargs; ++i) {
     Object* o = args[i].object_or_null();
     if (o == nullptr || (o->type->flags & gc::kHasGc) == 0) continue;
-    for (Object* r : gc::Collector::GetReferents(o)) all.push_back(r);
+    // Small ints are tagged values, not objects, so the collector's traverse skips them;
+    // CPython's list and tuple traverse report every item, ints included.
+    TypeObject* t = TypeOf(args[i]);
+    if (t == &kListType || t == &kTupleType) {
+      const int64_t n = Length(args[i]);
+      for (int64_t k = 0; k < n; ++k) {
+        Value item = t == &kListType ? ListItems(args[i])[k] : TupleItem(args[i], k);
+        if (item && ListAppend(out.get(), item) < 0) return Value();
+      }
+      continue;
+    }
+    for (Object* r : gc::Collector::GetReferents(o)) {
+      if (ListAppend(out.get(), Value::FromObject(r)) < 0) return Value();
+    }
   }
-  return ListOfObjects(all);
+  return out.release();
 }
 
 Value GcGetReferrers(Value, const Value* args, size_t nargs) {

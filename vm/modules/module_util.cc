@@ -75,6 +75,12 @@ Value NewStructSeqType(const char* module, const char* name,
     TupleSetItem(field_names.get(), i++, s);
   }
   if (DictSetUtf8(ns.get(), "__pyrt_fields__", field_names.get()) < 0) return Value();
+  // Fields past the sequence part are instance attributes; an instance made from a plain
+  // 9-tuple (time.struct_time(t)) reads them as None, as CPython's.
+  i = 0;
+  for (const char* f : fields) {
+    if (static_cast<size_t>(i++) >= n_sequence && DictSetUtf8(ns.get(), f, None()) < 0) return Value();
+  }
   Ref counts[3] = {Ref::Steal(NewInt(static_cast<int64_t>(n_sequence))),
                    Ref::Steal(NewInt(static_cast<int64_t>(fields.size()))),
                    Ref::Steal(NewInt(0))};

@@ -306,8 +306,14 @@ IoError FileStream::FillDecoded(bool* eof) {
       for (size_t i = 0; i < chunk.size(); ++i) {
         if (chunk[i] == U'\r') {
           decoded_ += U'\n';
-          if (i + 1 < chunk.size() && chunk[i + 1] == U'\n') ++i;
+          if (i + 1 < chunk.size() && chunk[i + 1] == U'\n') {
+            ++i;
+            seen_newlines_ |= kSeenCrLf;
+          } else {
+            seen_newlines_ |= kSeenCr;
+          }
         } else {
+          if (chunk[i] == U'\n') seen_newlines_ |= kSeenLf;
           decoded_ += chunk[i];
         }
       }

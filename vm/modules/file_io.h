@@ -103,6 +103,10 @@ class FileStream {
   [[nodiscard]] bool writable() const { return writable_; }
   [[nodiscard]] bool closed() const { return fd_ < 0; }
   [[nodiscard]] bool IsATty() const;
+  // The kinds of line ends read so far in universal-newlines mode (TextIOWrapper.newlines):
+  // a mask of kSeenCr, kSeenLf, kSeenCrLf.
+  static constexpr int kSeenCr = 1, kSeenLf = 2, kSeenCrLf = 4;
+  [[nodiscard]] int seen_newlines() const { return seen_newlines_; }
 
   // --- binary I/O ---
   // Appends up to n bytes (n < 0: to EOF) to *out.
@@ -156,6 +160,7 @@ class FileStream {
   Encoding encoding_ = Encoding::kUtf8;
   text::ErrorHandler errors_ = text::ErrorHandler::kStrict;
   Newline newline_ = Newline::kUniversal;
+  int seen_newlines_ = 0;
   Buffering buffering_ = Buffering::kBlock;
   size_t buffer_size_ = kDefaultBufferSize;
   std::string wbuf_;         // pending output bytes

@@ -16,6 +16,7 @@
 #include "objects/core/core_internal.h"
 #include "objects/core/list.h"
 #include "objects/core/set.h"
+#include "objects/core/union_type.h"
 
 namespace pyrt {
 
@@ -242,6 +243,7 @@ void InitGenericAlias() {
   ty->richcompare = GARichCompare;
   ty->hash = GAHash;
   ty->getattro = GAGetattro;
+  ty->or_ = UnionOr;  // list[int] | None
   ty->new_ = GANew;
   t.getsets(kGAGetSets);
   t.methods(kGAMethods);

@@ -9,6 +9,7 @@
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
 #include "objects/core/mappingproxy.h"
+#include "objects/core/union_type.h"
 
 namespace pyrt {
 
@@ -943,6 +944,7 @@ void SetupObjectTypes() {
     t->hooks.clear = HeapTypeClearImpl;
     t->repr = TypeRepr;
     t->call = TypeCallSlot;
+    t->or_ = UnionOr;  // int | str (union_type.h)
     t->getattro = TypeGetattro;
     t->setattro = TypeSetattro;
     t->init = TypeInitSlot;

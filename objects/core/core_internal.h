@@ -90,6 +90,10 @@ void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t
 // (restoring everything if one fails), the subclass table and the slots. 0 or -1.
 [[nodiscard]] int SetTypeBases(TypeObject* t, Value value);
 
+// Sets .name and .obj of the AttributeError being raised (when not set yet), as CPython
+// does for failed lookups on instances, classes and modules.
+void SetAttributeErrorContext(Value obj, Value name);
+
 // Direct subclasses side table.
 void AddSubclass(TypeObject* base, TypeObject* sub);
 void RemoveSubclass(TypeObject* base, TypeObject* sub);

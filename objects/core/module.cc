@@ -80,6 +80,7 @@ Value ModuleGetattro(Value self, Value name) {
     Value mod_name = DictGetStr(d, N().__name__);
     if (mod_name && IsStr(mod_name)) {
       RaiseNew(&kAttributeErrorType, "module '%U' has no attribute '%U'", mod_name, name);
+      core_internal::SetAttributeErrorContext(self, name);
       return Value();
     }
   }

@@ -572,6 +572,7 @@ Value TypeGetattro(Value self, Value name) {
   }
   if (meta_attr) return meta_attr;
   RaiseNew(&kAttributeErrorType, "type object '%s' has no attribute '%U'", TypeName(type), name);
+  core_internal::SetAttributeErrorContext(self, name);
   return Value();
 }
 
@@ -894,6 +895,20 @@ Value TypeCall(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 namespace core_internal {
 bool LayoutCompatible(TypeObject* a, TypeObject* b) { return CompatibleForAssignment(a, b); }
+
+void SetAttributeErrorContext(Value obj, Value name) {
+  Value exc = CurrentError();
+  if (!exc || !TypeCheck(exc, &kAttributeErrorType)) return;
+  auto* ae = reinterpret_cast<AttributeErrorObject*>(exc.object());
+  if ((ae->name && !IsNone(ae->name)) || (ae->obj && !IsNone(ae->obj))) return;  // already augmented
+  Value old_name = ae->name, old_obj = ae->obj;
+  Incref(name);
+  ae->name = name;
+  Incref(obj);
+  ae->obj = obj;
+  Decref(old_name);
+  Decref(old_obj);
+}
 }  // namespace core_internal
 
 namespace core_internal {

@@ -229,8 +229,15 @@ bool CompatibleForAssignment(TypeObject* a, TypeObject* b) {
   while (sa != nullptr && HasFlag(sa, kTypeHeapType)) sa = sa->base;
   TypeObject* sb = b;
   while (sb != nullptr && HasFlag(sb, kTypeHeapType)) sb = sb->base;
-  return sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
-         a->dict_offset == b->dict_offset && a->weaklist_offset == b->weaklist_offset;
+  if (!(sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
+        a->dict_offset == b->dict_offset && a->weaklist_offset == b->weaklist_offset)) {
+    return false;
+  }
+  // The same layout must also hold the same __slots__ (CPython's same_slots_added).
+  std::vector<std::pair<std::string, size_t>> ma, mb;
+  core_internal::CollectSlotMembers(a, &ma);
+  core_internal::CollectSlotMembers(b, &mb);
+  return ma == mb;
 }
 
 int ObjectSetClass(Value self, Value value, void*) {

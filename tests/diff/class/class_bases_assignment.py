@@ -81,3 +81,36 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print([k.__name__ for k in S3.__mro__])
+class S1:
+    __slots__ = ("a",)
+class S4:
+    __slots__ = ("z",)
+class S5:
+    __slots__ = ("a",)
+class S3(S1): pass
+for target in [S4, S5]:
+    try:
+        S3.__bases__ = (target,)
+        print("ok", [k.__name__ for k in S3.__mro__])
+    except TypeError as e:
+        print("TypeError", e)
+x = S1()
+for cls in [S4, S5]:
+    try:
+        x.__class__ = cls
+        print("class ok", type(x).__name__)
+    except TypeError as e:
+        print("TypeError", e)
+class P: pass
+class Q: pass
+class R:
+    __slots__ = ("__dict__",)
+p = P()
+p.__class__ = Q
+print(type(p).__name__)
+for cls in [R]:
+    try:
+        p.__class__ = cls
+        print("class ok", type(p).__name__)
+    except TypeError as e:
+        print("TypeError", e)

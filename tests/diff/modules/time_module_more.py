@@ -32,3 +32,10 @@ print(time.mktime(time.localtime(1000000000)) == 1000000000.0, time.localtime(0)
 info = time.get_clock_info("monotonic")
 print(info.monotonic, info.adjustable, type(info.resolution).__name__)
 print(time.strptime("2021-03-04", "%Y-%m-%d")[:6] if hasattr(time, "strptime") and False else "")
+for args in [(1, 2), tuple(range(9)), tuple(range(10)), tuple(range(11)), tuple(range(12)), 5]:
+    try:
+        s = time.struct_time(args)
+        print(s, s.tm_zone, s.tm_gmtoff, len(s))
+    except TypeError as e:
+        print("TypeError", e)
+print(time.gmtime(0), time.gmtime(0).tm_zone)

@@ -109,7 +109,8 @@ const MethodDef kStructSeqNew = MethodDef::FastKw("__new__", StructSeqNew, "Crea
 }  // namespace
 
 Value NewStructSeqType(const char* module, const char* name,
-                       std::initializer_list<const char*> fields, size_t n_sequence) {
+                       std::initializer_list<const char*> fields, size_t n_sequence,
+                       bool instantiable) {
   Ref ns = Ref::Steal(NewDict());
   if (!ns) return Value();
   Ref mod = Ref::Steal(NewStr(module));
@@ -162,10 +163,15 @@ Value NewStructSeqType(const char* module, const char* name,
   }
   Ref repr = Ref::Steal(NewMethodDescr(t, &kStructSeqRepr));
   if (!repr || TypeSetAttr(t, "__repr__", repr.get()) < 0) return Value();
-  Ref new_fn = Ref::Steal(NewBuiltinFunction(&kStructSeqNew, Value()));
-  if (!new_fn) return Value();
-  Ref new_static = Ref::Steal(NewStaticMethod(new_fn.get()));
-  if (!new_static || TypeSetAttr(t, "__new__", new_static.get()) < 0) return Value();
+  if (instantiable) {
+    Ref new_fn = Ref::Steal(NewBuiltinFunction(&kStructSeqNew, Value()));
+    if (!new_fn) return Value();
+    Ref new_static = Ref::Steal(NewStaticMethod(new_fn.get()));
+    if (!new_static || TypeSetAttr(t, "__new__", new_static.get()) < 0) return Value();
+  } else {
+    t->flags |= kTypeDisallowInstantiation;
+    t->new_ = nullptr;
+  }
   return cls.release();
 }
 
@@ -183,7 +189,9 @@ Value NewStructSeq(Value type, std::initializer_list<Value> items) {
   }
   int64_t i = 0;
   for (Value v : items) TupleSetItem(tuple.get(), i++, v);
-  return Call1(type, tuple.get());
+  // tuple.__new__ directly: the type's own __new__ may be disabled (sys types).
+  Value t = tuple.get();
+  return kTupleType.new_(AsType(type), &t, 1, Value());
 }
 
 // --- Types from other branches ---

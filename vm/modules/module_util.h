@@ -48,9 +48,11 @@ namespace modules_internal {
 // `n_sequence` are tuple items; with fewer items than fields the rest are read as
 // instance attributes, like struct_time's tm_zone/tm_gmtoff). Returns a new reference to
 // the class, or Value{} with an exception.
+// `instantiable` false: Python code cannot call the type ("cannot create 'sys.flags'
+// instances", as CPython's sys types); NewStructSeq still can.
 [[nodiscard]] Value NewStructSeqType(const char* module, const char* name,
                                      std::initializer_list<const char*> fields,
-                                     size_t n_sequence);
+                                     size_t n_sequence, bool instantiable = true);
 // An instance of a struct-sequence type from `items` (stolen references; any Value{}
 // means an earlier error: the others are dropped and Value{} returned).
 [[nodiscard]] Value NewStructSeq(Value type, std::initializer_list<Value> items);

@@ -2,7 +2,7 @@
 sources = ["x = (1, 2", "def f(:\n    pass", "1 +", "a = 1 = 2", "f() = 3", "del f()", "x = [1, 2,", "return 5", "break", "continue",
            "yield 1", "await x", "nonlocal q", "def g():\n    global a\n    a = 1\n    global a", "class C:\n    nonlocal y", "lambda: (yield)",
            "x = 1\n  y = 2", "if True:\npass", "for x in 1:\n    pass\n  else: pass", "print 'hi'", "a b c", "x := 5",
-           "def f(a, a): pass", "def f(a=1, b): pass", "f(a=1, 2)", "f(**k, *a)", "'unterminated", '"""never closed', "0777", "1_", "1__0",
+           "def f(a, a): pass", "def f(a=1, b): pass", "f(a=1, 2)", "'unterminated", '"""never closed', "0777", "1_", "1__0",
            "0b2", "x = 1 if 2", "*a = 1", "a, *b, *c = d", "del *a", "import", "from x import", "from . import *", "@\ndef f(): pass",
            "async def f():\n    yield from x", "def f():\n    x = 1\n    del x\n    nonlocal x", "try:\n    pass", "with:\n    pass"]
 for src in sources:

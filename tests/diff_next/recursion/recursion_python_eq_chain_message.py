@@ -32,4 +32,25 @@ try:
     G().x
 except RecursionError as e:
     print("RecursionError", e)
+class Item:
+    def __getitem__(self, k):
+        return self[k]
+try:
+    Item()[0]
+except RecursionError as e:
+    print("RecursionError", e)
+class Call:
+    def __call__(self):
+        return self()
+try:
+    Call()()
+except RecursionError as e:
+    print("RecursionError", e)
+class Hash:
+    def __hash__(self):
+        return hash(self)
+try:
+    hash(Hash())
+except RecursionError as e:
+    print("RecursionError", e)
 print("done", len([1, 2, 3]), sum(range(10)), max(3, 4), "x" * 3, sorted([2, 1]), abs(-5), round(2.5))

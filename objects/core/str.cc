@@ -756,9 +756,18 @@ class StrPrintfArgs final : public format::PrintfArgs {
       *out = StrAt(v, 0);
       return {};
     }
-    if (!IsInt(v)) return {format::ErrorKind::kTypeError, "%c requires int or char"};
+    // CPython converts with __index__ (PyLong_AsLongAndOverflow).
+    Ref iv;
+    if (IsInt(v)) {
+      iv = Ref::Borrow(v);
+    } else if (HasIndex(v)) {
+      iv = Ref::Steal(Index(v));
+      if (!iv) return Propagate();
+    } else {
+      return {format::ErrorKind::kTypeError, "%c requires int or char"};
+    }
     int64_t i;
-    if (!IntToInt64(v, &i) || i < 0 || i > 0x10FFFF) {
+    if (!IntToInt64(iv.get(), &i) || i < 0 || i > 0x10FFFF) {
       return {format::ErrorKind::kOverflowError, "%c arg not in range(0x110000)"};
     }
     *out = static_cast<char32_t>(i);

@@ -238,6 +238,7 @@ struct GenObject {
   bool running;
   bool finished;
   bool started;
+  bool running_async;  // async generators: an asend/athrow awaitable is in progress
 };
 extern TypeObject kGeneratorType, kCoroutineType, kAsyncGeneratorType, kCoroutineWrapperType;
 [[nodiscard]] inline bool IsGenLike(Value v) {

@@ -89,11 +89,19 @@ Value ExecOrEval(const Value* args, size_t nargs, Value kwnames, bool is_eval) {
   Value source = out[0];
   Value globals = out[1] && !IsNone(out[1]) ? out[1] : Value();
   Value locals = out[2] && !IsNone(out[2]) ? out[2] : Value();
+  // CPython's PyMapping_Check: the type has __getitem__ (lists count).
+  auto is_mapping = [](Value v) { return TypeOf(v)->subscript != nullptr; };
+  if (is_eval && locals && !is_mapping(locals)) return Error(&kTypeErrorType, "locals must be a mapping");
   if (globals && !IsDict(globals)) {
-    RaiseNew(&kTypeErrorType,
-             is_eval ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                     : "exec() globals must be a dict, not %s",
-             TypeName(TypeOf(globals)));
+    if (is_eval) {
+      return Error(&kTypeErrorType, is_mapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                        : "globals must be a dict");
+    }
+    RaiseNew(&kTypeErrorType, "exec() globals must be a dict, not %s", TypeName(TypeOf(globals)));
+    return Value();
+  }
+  if (!is_eval && locals && !is_mapping(locals)) {
+    RaiseNew(&kTypeErrorType, "locals must be a mapping or None, not %s", TypeName(TypeOf(locals)));
     return Value();
   }
   Ref locals_ref;
@@ -555,6 +563,9 @@ Value MakeMain(const std::string& file) {
   Value m = NewModule("__main__");
   if (!m) return Value();
   Value d = ModuleDict(m);
+  // CPython's add_main_module gives __main__ an empty __annotations__ up front.
+  Ref annotations = Ref::Steal(NewDict());
+  if (!annotations || DictSetItem(d, N().__annotations__, annotations.get()) < 0) return Value();
   if (DictSetItem(d, N().__builtins__, g_builtins_module) < 0) return Value();
   if (!file.empty()) {
     Ref f = Ref::Steal(NewStr(file));

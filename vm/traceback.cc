@@ -163,24 +163,29 @@ Value FrameGetLocals(Value self, void*) {
     Incref(f->locals);
     return f->locals;
   }
-  // A snapshot of the fast locals and cells.
-  Value d = NewDict();
-  if (!d) return Value();
+  // The fast locals and cells, merged into the frame object's one dict (CPython's
+  // PyFrame_FastToLocals): names bound elsewhere (exec("x = 1") in a function) stay, and
+  // unbound locals are removed.
+  Value d = fo->locals;
+  if (!d) {
+    d = NewDict();
+    if (!d) return Value();
+    fo->locals = d;
+  }
   CodeObject* co = f->code;
   int n = co->nlocals + co->ncells + co->nfree;
   for (int i = 0; i < n; ++i) {
     Value v = f->localsplus[i];
     if (i >= co->nlocals && v) v = AsCell(v)->ref;
-    if (!v) continue;
-    if (DictSetItem(d, co->localsplus_names[i], v) < 0) {
-      Decref(d);
-      return Value();
+    Value name = co->localsplus_names[i];
+    if (!v) {
+      if (DictGetStr(d, name) && DictDelItem(d, name) < 0) return Value();
+      if (ErrorOccurred()) return Value();
+      continue;
     }
+    if (DictSetItem(d, name, v) < 0) return Value();
   }
-  Value old = fo->locals;
   Incref(d);
-  fo->locals = d;
-  Decref(old);
   return d;
 }
 

@@ -647,6 +647,7 @@ Value CMGetDict(Value self, void*) {
 }
 const GetSetDef kCMGetSets[] = {
     {"__func__", CMFunc, nullptr},
+    {"__wrapped__", CMFunc, nullptr},
     {"__isabstractmethod__", CMIsAbstract, nullptr},
     {"__dict__", CMGetDict, nullptr},
     {},

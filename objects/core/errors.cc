@@ -726,7 +726,22 @@ Value AddNote(Value self, Value note) {
   return NewNone();
 }
 
+// __setstate__(state): the attributes of a pickled exception (a dict, or None).
+Value SetState(Value self, Value state) {
+  if (!IsNone(state)) {
+    if (!IsDict(state)) return Error(&kTypeErrorType, "state is not a dictionary");
+    size_t pos = 0;
+    Value k, v;
+    while (DictNext(state, &pos, &k, &v)) {
+      Ref key = Ref::Borrow(k), value = Ref::Borrow(v);
+      if (SetAttr(self, key.get(), value.get()) < 0) return Value();
+    }
+  }
+  return NewNone();
+}
+
 const MethodDef kExcMethods[] = {
+    MethodDef::OneArg("__setstate__", SetState),
     MethodDef::OneArg("with_traceback", WithTraceback,
                       "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and "
                       "return self."),

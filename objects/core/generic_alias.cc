@@ -14,6 +14,7 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/iterators.h"
 #include "objects/core/list.h"
 #include "objects/core/set.h"
 #include "objects/core/union_type.h"
@@ -253,7 +254,8 @@ void InitGenericAlias() {
 }
 
 void AddClassGetItem() {
-  for (TypeObject* t : {&kListType, &kDictType, &kTupleType, &kSetType, &kFrozenSetType}) {
+  for (TypeObject* t : {&kListType, &kDictType, &kTupleType, &kSetType, &kFrozenSetType, &kEnumerateType,
+                        &kBaseExceptionGroupType}) {
     if (AddMethods(t, kClassGetItemMethods) < 0) {
       std::fprintf(stderr, "pyrt: cannot add __class_getitem__\n");
       std::abort();

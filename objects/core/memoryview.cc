@@ -611,8 +611,6 @@ PYRT_MV_GETTER(GetSuboffsets, TuplePack({}))
 PYRT_MV_GETTER(GetContiguous, NewBool(Contiguous(m)))
 #undef PYRT_MV_GETTER
 
-Value GetReleased(Value self, void*) { return NewBool(MV(self)->released); }
-
 const MethodDef kMemoryMethods[] = {
     MethodDef::NoArgs("release", MRelease, "Release the underlying buffer exposed by the memoryview object."),
     MethodDef::FastKw("tobytes", MTobytes, "Return the data in the buffer as a byte string."),
@@ -638,7 +636,6 @@ const GetSetDef kMemoryGetSets[] = {
     {"c_contiguous", GetContiguous, nullptr, "A bool indicating whether the memory is C contiguous."},
     {"f_contiguous", GetContiguous, nullptr, "A bool indicating whether the memory is Fortran contiguous."},
     {"contiguous", GetContiguous, nullptr, "A bool indicating whether the memory is contiguous."},
-    {"released", GetReleased, nullptr, "A bool indicating whether the memoryview has been released."},
     {},
 };
 

@@ -465,8 +465,24 @@ Value SysDisplayhook(Value, Value v) {
   return NewNone();
 }
 
+// sys.excepthook(type, value, traceback): prints the exception as the top level does.
+Value SysExcepthook(Value, const Value* args, size_t nargs) {
+  if (!CheckPositional("excepthook", nargs, 3, 3)) return Value();
+  if (!TypeCheck(args[1], &kBaseExceptionType)) {
+    // CPython reports this on stderr and returns normally.
+    FlushStdStreams();
+    std::fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                 TypeName(TypeOf(args[1])));
+    std::fflush(stderr);
+    return NewNone();
+  }
+  PrintException(args[1]);
+  return NewNone();
+}
+
 const MethodDef kVmSys[] = {
     MethodDef::Fast("_getframe", SysGetframe, "Return a frame object from the call stack."),
+    MethodDef::Fast("excepthook", SysExcepthook, "Handle an exception by displaying it with a traceback on sys.stderr."),
     MethodDef::OneArg("displayhook", SysDisplayhook, "Print an object to sys.stdout and also save it in builtins._"),
     {},
 };
@@ -507,7 +523,26 @@ int SetupSys(const vm::Options& opt, const std::string& path0) {
   Value d = ModuleDict(sys);
   if (AddFunctions(sys, kVmSys, "sys", true) < 0) return -1;
   if (AddFunctions(sys, kFallbackSys, "sys", false) < 0) return -1;
+  if (DictSetUtf8(d, "__excepthook__", DictGetUtf8(d, "excepthook")) < 0) return -1;
   if (DictSetUtf8(d, "modules", g_modules) < 0) return -1;
+  // Installation layout and import-system attributes programs read (pyrt uses Debian's
+  // standard library under /usr; its import system is C++, so the hook lists are empty).
+  {
+    const std::pair<const char*, Value> values[] = {
+        {"prefix", NewStr("/usr")},          {"exec_prefix", NewStr("/usr")},
+        {"base_prefix", NewStr("/usr")},     {"base_exec_prefix", NewStr("/usr")},
+        {"platlibdir", NewStr("lib")},       {"pycache_prefix", NewNone()},
+        {"dont_write_bytecode", NewBool(false)}, {"warnoptions", NewListOf(nullptr, 0)},
+        {"meta_path", NewListOf(nullptr, 0)}, {"path_hooks", NewListOf(nullptr, 0)},
+        {"path_importer_cache", NewDict()},
+    };
+    bool failed = false;
+    for (const auto& [name, v] : values) {
+      if (!v || DictSetUtf8(d, name, v) < 0) failed = true;
+      Decref(v);
+    }
+    if (failed) return -1;
+  }
   // argv
   std::vector<Value> items;
   for (const auto& a : opt.argv) {
@@ -600,6 +635,27 @@ int HandleUncaught() {
       ClearError();
     }
     return 1;
+  }
+  // A replaced sys.excepthook prints the exception instead (CPython's
+  // _PyErr_PrintEx); the original is sys.__excepthook__.
+  Value hook = SysGet("excepthook");
+  Value original = SysGet("__excepthook__");
+  if (hook && !IsNone(hook) && hook != original) {
+    Ref hook_ref = Ref::Borrow(hook);
+    Ref tb = Ref::Steal(LookupAttr(exc, Intern("__traceback__")));
+    if (!tb && ErrorOccurred()) ClearError();
+    Value args[3] = {TypeValue(TypeOf(exc)), exc, tb ? tb.get() : None()};
+    Ref r = Ref::Steal(Call(hook, args, 3, Value()));
+    if (r) return 1;
+    Ref err = Ref::Steal(FetchError());
+    if (err && TypeCheck(err.get(), &kSystemExitType)) {
+      RestoreError(err.release());
+      return HandleUncaught();
+    }
+    FlushStdStreams();
+    std::fputs("Error in sys.excepthook:\n", stderr);
+    if (err) PrintException(err.get());
+    std::fputs("\nOriginal exception was:\n", stderr);
   }
   PrintException(exc);
   return 1;

@@ -67,7 +67,9 @@ void RaiseModuleNotFound(const std::string& name) {
 // The importlib objects a module carries, as CPython's importlib makes them: ModuleSpec and
 // BuiltinImporter (module _frozen_importlib) and SourceFileLoader (_frozen_importlib_external).
 // pyrt's import system is C++ (above); these classes only describe what it did, so that
-// `module.__spec__` and `__loader__` read and print as under CPython. Compiled on first use.
+// `module.__spec__` and `__loader__` read and print as under CPython. Also site.py's
+// exit/quit (_sitebuiltins.Quitter), which CPython adds at start-up. Compiled on first use
+// (at start-up: sys and builtins get their specs then).
 constexpr std::string_view kMachinerySource = R"py(
 class ModuleSpec:
     def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
@@ -137,6 +139,25 @@ class SourceFileLoader:
             return f.read()
     def get_source(self, fullname):
         return self.get_data(self.path).decode()
+
+class Quitter(object):
+    __module__ = '_sitebuiltins'
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return 'Use %s() or %s to exit' % (self.name, self.eof)
+    def __call__(self, code=None):
+        import sys
+        try:
+            sys.stdin.close()
+        except:
+            pass
+        raise SystemExit(code)
+
+def _install_site_builtins(builtins):
+    builtins.exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
+    builtins.quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
 
 def _builtin_spec(name):
     return ModuleSpec(name, BuiltinImporter, origin='built-in')
@@ -225,6 +246,11 @@ int SetBuiltinModuleSpec(Value module) {
     return -1;
   }
   return 0;
+}
+
+int AddSiteBuiltins(Value builtins_module) {
+  Ref r = Ref::Steal(CallMachinery("_install_site_builtins", {builtins_module}));
+  return r ? 0 : -1;
 }
 
 int SetMainLoader(Value module, const std::string& path) {

@@ -945,7 +945,7 @@ int Initialize(const Options& options) {
   }
   Ref builtin_names = Ref::Steal(BuiltinModuleNames());
   if (!builtin_names || DictSetUtf8(ModuleDict(s), "builtin_module_names", builtin_names.get()) < 0 ||
-      SetBuiltinModuleSpec(s) < 0 || SetBuiltinModuleSpec(b) < 0) {
+      SetBuiltinModuleSpec(s) < 0 || SetBuiltinModuleSpec(b) < 0 || AddSiteBuiltins(b) < 0) {
     PrintException(FetchError());
     return 1;
   }

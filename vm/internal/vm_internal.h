@@ -316,6 +316,9 @@ void PrintException(Value exc);
 // Sets a builtin module's __spec__ (ModuleSpec(name, BuiltinImporter, origin='built-in'))
 // and __loader__ (BuiltinImporter), as CPython's importlib does. 0 or -1.
 [[nodiscard]] int SetBuiltinModuleSpec(Value module);
+// builtins.exit and builtins.quit as site.py adds them (_sitebuiltins.Quitter: repr "Use
+// exit() or Ctrl-D (i.e. EOF) to exit", calling closes sys.stdin and raises SystemExit).
+[[nodiscard]] int AddSiteBuiltins(Value builtins_module);
 // Sets __main__'s __loader__: SourceFileLoader('__main__', path) for a script, the
 // BuiltinImporter class for -c / stdin (path empty). __spec__ stays None. 0 or -1.
 [[nodiscard]] int SetMainLoader(Value module, const std::string& path);

@@ -345,7 +345,9 @@ std::string FormatEntry(const Entry& e) {
       have_anchors = ExtractAnchors(seg, &anchors);
     }
   } else {
-    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size()));
+    // A span running past this line ends at the end of the (stripped) line; 1-based like
+    // `start`, so a span starting at the first character covers the whole line (no carets).
+    end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size())) + 1;
   }
   int stripped_len = CharOffset(stripped, static_cast<int>(stripped.size()));
   if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {

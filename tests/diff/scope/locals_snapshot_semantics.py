@@ -27,3 +27,11 @@ print(sorted(locals().keys())[:3], locals() is globals())
 class C:
     z = 1
     print(sorted(k for k in locals() if not k.startswith("__")))
+def with_cells():
+    shared = 1
+    def reader():
+        return shared
+    snapshot = locals()
+    shared = 2
+    return sorted(snapshot), snapshot["shared"], sorted(locals()), locals()["shared"]
+print(with_cells())

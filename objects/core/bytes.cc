@@ -224,7 +224,7 @@ bool IsSpaceByte(unsigned char c) {
 
 // --- codecs ----------------------------------------------------------------------------------
 
-enum class Codec { kUtf8, kLatin1, kAscii, kUtf16, kUtf16Le, kUtf16Be, kUtf32, kUtf32Le, kUtf32Be, kUnknown };
+enum class Codec { kUtf8, kUtf8Sig, kUnicodeEscape, kRawUnicodeEscape, kLatin1, kAscii, kUtf16, kUtf16Le, kUtf16Be, kUtf32, kUtf32Le, kUtf32Be, kUnknown };
 
 Codec CodecFor(std::string_view name) {
   std::string n;
@@ -238,6 +238,9 @@ Codec CodecFor(std::string_view name) {
     return Codec::kLatin1;
   }
   if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::kAscii;
+  if (n == "utf-8-sig" || n == "utf8-sig") return Codec::kUtf8Sig;
+  if (n == "unicode-escape" || n == "unicodeescape") return Codec::kUnicodeEscape;
+  if (n == "raw-unicode-escape" || n == "rawunicodeescape") return Codec::kRawUnicodeEscape;
   if (n == "utf-16" || n == "utf16" || n == "u16") return Codec::kUtf16;
   if (n == "utf-16-le" || n == "utf-16le") return Codec::kUtf16Le;
   if (n == "utf-16-be" || n == "utf-16be") return Codec::kUtf16Be;
@@ -296,6 +299,15 @@ Value Decode(std::string_view data, Value object, const char* encoding, const ch
   text::CodecError err;
   switch (codec) {
     case Codec::kUtf8: err = text::DecodeUtf8(data, handler, &cps); break;
+    case Codec::kUnicodeEscape: err = text::DecodeUnicodeEscape(data, handler, &cps); break;
+    case Codec::kRawUnicodeEscape: err = text::DecodeRawUnicodeEscape(data, handler, &cps); break;
+    case Codec::kUtf8Sig: {
+      // A leading BOM is dropped; errors are the UTF-8 codec's, positions after the BOM.
+      std::string_view rest = data;
+      if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+      err = text::DecodeUtf8(rest, handler, &cps);
+      break;
+    }
     case Codec::kLatin1: text::DecodeLatin1(data, &cps); break;
     case Codec::kAscii: err = text::DecodeAscii(data, handler, &cps); break;
     case Codec::kUtf16: err = text::DecodeUtf16(data, handler, text::ByteOrder::kNative, &cps); break;
@@ -377,6 +389,12 @@ Value EncodeStr(Value str, const char* encoding, const char* errors) {
   const std::u32string cps = StrCodePoints(str);
   switch (codec) {
     case Codec::kUtf8: err = text::EncodeUtf8(cps, handler, &out); break;
+    case Codec::kUnicodeEscape: out = text::EncodeUnicodeEscape(cps); break;
+    case Codec::kRawUnicodeEscape: out = text::EncodeRawUnicodeEscape(cps); break;
+    case Codec::kUtf8Sig:
+      err = text::EncodeUtf8(cps, handler, &out);
+      out.insert(0, "\xEF\xBB\xBF");
+      break;
     case Codec::kLatin1: err = text::EncodeLatin1(cps, handler, &out); break;
     case Codec::kAscii: err = text::EncodeAscii(cps, handler, &out); break;
     case Codec::kUtf16: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kNative, &out); break;

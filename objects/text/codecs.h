@@ -99,6 +99,23 @@ enum class ByteOrder : uint8_t { kNative, kLittle, kBig };
 [[nodiscard]] CodecError DecodeUtf32(std::string_view bytes, ErrorHandler errors,
                                      ByteOrder order, std::u32string* out);
 
+// "unicode_escape": encoding writes \t \n \r \\ and \xhh / \uhhhh / \Uhhhhhhhh for
+// anything outside printable ASCII (quotes are not escaped); it never fails. Decoding
+// reads Python string-literal escapes (octal, \x, \u, \U, \N{name}, backslash-newline),
+// other bytes as Latin-1; errors are named 'unicodeescape' as CPython's ("truncated \xXX
+// escape", "\ at end of string", "illegal Unicode character", "malformed \N character
+// escape", "unknown Unicode character name"). An unknown escape such as \z is kept as is
+// (CPython also warns; pyrt does not).
+[[nodiscard]] std::string EncodeUnicodeEscape(std::u32string_view text);
+[[nodiscard]] CodecError DecodeUnicodeEscape(std::string_view bytes, ErrorHandler errors,
+                                             std::u32string* out);
+// "raw_unicode_escape": only code points above U+00FF are escaped (\uhhhh, \Uhhhhhhhh),
+// the rest are Latin-1 bytes; decoding reads only \u and \U escapes ('rawunicodeescape'
+// errors: "truncated \uXXXX escape", "\Uxxxxxxxx out of range").
+[[nodiscard]] std::string EncodeRawUnicodeEscape(std::u32string_view text);
+[[nodiscard]] CodecError DecodeRawUnicodeEscape(std::string_view bytes, ErrorHandler errors,
+                                                std::u32string* out);
+
 }  // namespace pyrt::text
 
 #endif  // PYRT_OBJECTS_TEXT_CODECS_H_

@@ -895,6 +895,7 @@ int Initialize(const Options& options) {
     hooks.set_class_cell = HookSetClassCell;
     hooks.current_module_name = HookCurrentModuleName;
     hooks.super_args = HookSuperArgs;
+    hooks.import_module = [](const char* name) { return ImportModule(name); };  // copyreg, ...
     SetVmHooks(hooks);
   }
   (void)Thread();

@@ -8,7 +8,10 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/bytes.h"
+#include "objects/core/list.h"
 #include "objects/core/mappingproxy.h"
+#include "objects/core/set.h"
 #include "objects/core/union_type.h"
 
 namespace pyrt {
@@ -673,6 +676,51 @@ Value TypeGetBases(Value self, void*) {
 int TypeSetBases(Value self, Value value, void*) {
   return core_internal::SetTypeBases(AsType(self), value);
 }
+// __flags__ in CPython's Py_TPFLAGS_* bits (pyrt's own kType* bits differ), so that code
+// such as copyreg's `base.__flags__ & _HEAPTYPE` reads them as CPython's.
+Value TypeGetFlags(Value self, void*) {
+  TypeObject* t = AsType(self);
+  const bool heap = HasFlag(t, kTypeHeapType);
+  uint64_t f = 0;
+  auto set = [&f](int bit, bool on) {
+    if (on) f |= uint64_t{1} << bit;
+  };
+  bool match_self = false;
+  for (TypeObject* b : {&kIntType, &kFloatType, &kStrType, &kBytesType, &kByteArrayType, &kListType, &kTupleType,
+                        &kDictType, &kSetType, &kFrozenSetType, &kBoolType}) {
+    match_self = match_self || IsSubtype(t, b);
+  }
+  set(4, heap && t->dict_offset != 0 && !HasFlag(t, kTypeBaseExceptionSubclass) &&
+             !HasFlag(t, kTypeTypeSubclass));                         // MANAGED_DICT
+  bool sequence = false, mapping = false;  // inherited along the MRO, as CPython's
+  for (int64_t i = 0; t->mro && i < TupleSize(t->mro); ++i) {
+    TypeObject* b = AsType(TupleItem(t->mro, i));
+    sequence = sequence || HasFlag(b, kTypeSequence);
+    mapping = mapping || HasFlag(b, kTypeMapping);
+  }
+  set(5, sequence);                                                   // SEQUENCE
+  set(6, mapping);                                                    // MAPPING
+  set(7, HasFlag(t, kTypeDisallowInstantiation));                     // DISALLOW_INSTANTIATION
+  set(8, !heap);                                                      // IMMUTABLETYPE
+  set(9, heap);                                                       // HEAPTYPE
+  set(10, HasFlag(t, kTypeBaseType));                                 // BASETYPE
+  set(11, t == &kTypeType);                                           // HAVE_VECTORCALL
+  set(12, HasFlag(t, kTypeReady));                                    // READY
+  set(14, (t->hooks.flags & gc::kHasGc) != 0);                        // HAVE_GC
+  set(17, HasFlag(t, kTypeMethodDescriptor));                         // METHOD_DESCRIPTOR
+  set(19, !heap);                                                     // VALID_VERSION_TAG
+  set(20, HasFlag(t, kTypeAbstract));                                 // IS_ABSTRACT
+  set(22, match_self);                                                // MATCH_SELF
+  set(24, HasFlag(t, kTypeIntSubclass));
+  set(25, HasFlag(t, kTypeListSubclass));
+  set(26, HasFlag(t, kTypeTupleSubclass));
+  set(27, HasFlag(t, kTypeBytesSubclass));
+  set(28, HasFlag(t, kTypeStrSubclass));
+  set(29, HasFlag(t, kTypeDictSubclass));
+  set(30, HasFlag(t, kTypeBaseExceptionSubclass));
+  set(31, HasFlag(t, kTypeTypeSubclass));
+  return NewIntFromUint64(f);
+}
 Value TypeGetBase(Value self, void*) {
   TypeObject* b = AsType(self)->base;
   if (b == nullptr) return NewNone();
@@ -794,6 +842,7 @@ const GetSetDef kTypeGetSets[] = {
     {"__name__", TypeGetName, TypeSetName},
     {"__qualname__", TypeGetQualname, TypeSetQualname},
     {"__bases__", TypeGetBases, TypeSetBases},
+    {"__flags__", TypeGetFlags, nullptr},
     {"__base__", TypeGetBase, nullptr},
     {"__mro__", TypeGetMro, nullptr},
     {"__module__", TypeGetModule, TypeSetModule},
@@ -867,7 +916,6 @@ const MethodDef kTypeMethods[] = {
 const MemberDef kTypeMembers[] = {
     {"__basicsize__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(basicsize), true},
     {"__itemsize__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(itemsize), true},
-    {"__flags__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(flags), true},
     {"__dictoffset__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(dict_offset), true},
     {"__weakrefoffset__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(weaklist_offset), true},
     {},

@@ -790,12 +790,11 @@ Value SuperGet(Value self, Value obj, Value) {
 }
 Value SuperRepr(Value self) {
   SuperObject* s = S(self);
-  Ref t = Ref::Steal(Repr(TypeValue(s->type)));
-  if (!t) return Value();
+  // CPython prints tp_name (a class's bare __name__), not repr(type).
   StrBuilder b;
-  b.Append("<super: ");
-  b.AppendStr(t.get());
-  b.Append(", ");
+  b.Append("<super: <class '");
+  b.Append(s->type ? TypeName(s->type) : "NULL");
+  b.Append("'>, ");
   if (s->obj_type) {
     b.Append("<");
     b.Append(TypeName(s->obj_type));

@@ -168,7 +168,9 @@ Value GenRepr(Value self) {
   GenObject* g = AsGen(self);
   char buf[64];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(g));
-  return NewStr(std::string("<") + KindName(g) + " object " + StrToUtf8Lossless(g->qualname) + buf);
+  // The type's name ("async_generator"), not KindName's wording for messages.
+  return NewStr(std::string("<") + TypeName(TypeOfObject(&g->head)) + " object " +
+                StrToUtf8Lossless(g->qualname) + buf);
 }
 
 Value GenIter(Value self) {

@@ -59,6 +59,11 @@ void InitNames();
 
 // repr helpers
 [[nodiscard]] std::string PointerText(const void* p);  // "0x7f..."
+// The "address" of a value for reprs: the object pointer, or a tagged small int's bits
+// (what id() returns), never "(nil)".
+[[nodiscard]] inline std::string PointerText(Value v) {
+  return PointerText(reinterpret_cast<const void*>(v.bits()));
+}
 // Rounds up to a multiple of 8.
 [[nodiscard]] constexpr size_t RoundUp8(size_t n) { return (n + 7) & ~size_t{7}; }
 

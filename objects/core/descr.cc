@@ -195,7 +195,7 @@ Value MethodWrapperRepr(Value self) {
   return core_internal::NewStrFormat("<method-wrapper '%s' of %s object at %s>",
                                      NameOf(MW(self)->descr).c_str(),
                                      TypeName(TypeOf(MW(self)->self)),
-                                     core_internal::PointerText(MW(self)->self.object_or_null()).c_str());
+                                     core_internal::PointerText(MW(self)->self).c_str());
 }
 Value MethodWrapperSelf(Value self, void*) {
   Incref(MW(self)->self);

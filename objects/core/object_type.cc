@@ -60,7 +60,7 @@ Value ObjectDefaultRepr(Value v) {
   TypeObject* t = TypeOf(v);
   Ref mod = Ref::Steal(TypeModule(t));
   if (!mod) ClearError();
-  std::string addr = core_internal::PointerText(v.object_or_null());
+  std::string addr = core_internal::PointerText(v);
   if (mod && IsStr(mod.get()) && !StrEqualsUtf8(mod.get(), "builtins")) {
     StrBuilder b;
     b.Append("<");

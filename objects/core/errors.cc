@@ -812,7 +812,7 @@ int KeywordFields(Value self, const Value* args, size_t nargs, Value kwnames,
       }
     }
     if (!ok) {
-      RaiseNew(&kTypeErrorType, "%U is an invalid keyword argument for %s()", k,
+      RaiseNew(&kTypeErrorType, "'%U' is an invalid keyword argument for %s()", k,
                TypeName(TypeOf(self)));
       return -1;
     }
@@ -960,7 +960,8 @@ Value OSErrorStr(Value self) {
     for (Value q : parts) Decref(q);
     return b.Finish();
   }
-  if (show(o->myerrno) && show(o->strerror)) {
+  // Set (even to None) by a 2-to-5-argument constructor call, as CPython's OSError_str.
+  if (o->myerrno && o->strerror) {
     Value parts[2] = {Str(o->myerrno), Str(o->strerror)};
     for (Value p : parts)
       if (!p) {

@@ -701,9 +701,15 @@ void BytesIterDealloc(Object* o) {
   FreeInstance(o);
 }
 
+Value BytesIterReduce(Value self) {
+  auto* it = reinterpret_cast<BytesIterObject*>(self.object());
+  return core_internal::SeqIterReduce("iter", it->seq, it->index, it->seq ? Value() : TuplePack({}));
+}
+
 const MethodDef kBytesIterMethods[] = {
     MethodDef::NoArgs("__length_hint__", BytesIterLengthHint,
                       "Private method returning an estimate of len(list(it))."),
+    MethodDef::NoArgs("__reduce__", BytesIterReduce, "Return state information for pickling."),
     {},
 };
 

@@ -99,6 +99,11 @@ void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t
 // does for failed lookups on instances, classes and modules.
 void SetAttributeErrorContext(Value obj, Value name);
 
+// __reduce__ of a sequence iterator, as CPython's: (builtins.<builtin>, (seq,), index)
+// while `seq` is set, else (builtins.<builtin>, (empty,)) with `empty` a new reference to
+// the type's empty sequence (stolen). New reference or Value{}.
+[[nodiscard]] Value SeqIterReduce(const char* builtin, Value seq, int64_t index, Value empty);
+
 // Direct subclasses side table.
 void AddSubclass(TypeObject* base, TypeObject* sub);
 void RemoveSubclass(TypeObject* base, TypeObject* sub);

@@ -951,6 +951,24 @@ Value TypeCall(Value self, const Value* args, size_t nargs, Value kwnames) {
 namespace core_internal {
 bool LayoutCompatible(TypeObject* a, TypeObject* b) { return CompatibleForAssignment(a, b); }
 
+Value SeqIterReduce(const char* builtin, Value seq, int64_t index, Value empty) {
+  Ref empty_ref = Ref::Steal(empty);
+  Ref builtins = Ref::Steal(ImportModule("builtins"));
+  if (!builtins) return Value();
+  Ref fn = Ref::Steal(GetAttr(builtins.get(), builtin));
+  if (!fn) return Value();
+  if (!seq) {
+    if (!empty_ref) return Value();
+    Ref args = Ref::Steal(TuplePack({empty_ref.get()}));
+    if (!args) return Value();
+    return TuplePack({fn.get(), args.get()});
+  }
+  Ref args = Ref::Steal(TuplePack({seq}));
+  Ref idx = Ref::Steal(NewInt(index));
+  if (!args || !idx) return Value();
+  return TuplePack({fn.get(), args.get(), idx.get()});
+}
+
 void SetAttributeErrorContext(Value obj, Value name) {
   Value exc = CurrentError();
   if (!exc || !TypeCheck(exc, &kAttributeErrorType)) return;

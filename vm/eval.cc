@@ -846,7 +846,7 @@ Value MatchClassAttr(Value subject, Value name, std::vector<Value>* seen) {
 
 Value MatchClass(Value subject, Value type, int64_t nargs, Value kwargs) {
   if (!IsType(type)) {
-    RaiseMessage(&kTypeErrorType, "called match pattern must be a class");
+    RaiseMessage(&kTypeErrorType, "called match pattern must be a type");
     return Value();
   }
   int inst = IsInstance(subject, type);

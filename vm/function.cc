@@ -40,7 +40,7 @@ Value CellRepr(Value self) {
     return NewStr(buf);
   }
   std::snprintf(buf, sizeof buf, "<cell at %p: %s object at %p>", static_cast<void*>(c),
-                TypeName(TypeOf(c->ref)), static_cast<void*>(c->ref.object_or_null()));
+                TypeName(TypeOf(c->ref)), reinterpret_cast<void*>(c->ref.bits()));  // tagged ints too
   return NewStr(buf);
 }
 Value CellGetContents(Value self, void*) {

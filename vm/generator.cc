@@ -168,7 +168,9 @@ Value GenRepr(Value self) {
   GenObject* g = AsGen(self);
   char buf[64];
   std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(g));
-  return NewStr(std::string("<") + KindName(g) + " object " + StrToUtf8Lossless(g->qualname) + buf);
+  // The type's name ("async_generator"), not KindName's wording for messages.
+  return NewStr(std::string("<") + TypeName(TypeOfObject(&g->head)) + " object " +
+                StrToUtf8Lossless(g->qualname) + buf);
 }
 
 Value GenIter(Value self) {
@@ -332,9 +334,22 @@ Value GetGenFrame(Value self, void*) {
   if (!g->frame) return NewNone();
   return FrameObjectFor(g->frame);
 }
+// ag_running: true while an asend/athrow awaitable is being driven (CPython's
+// ag_running_async), including while it is suspended in an inner await.
+Value GetAsyncGenRunning(Value self, void*) { return NewBool(AsGen(self)->running_async); }
 Value GetGenSuspended(Value self, void*) {
   GenObject* g = AsGen(self);
   return NewBool(g->frame && g->frame->state == kFrameSuspended);
+}
+
+// gi_yieldfrom / cr_await / ag_await: the iterator or awaitable the frame is delegating
+// to while suspended in `yield from` / `await`, else None.
+Value GetGenYieldFrom(Value self, void*) {
+  GenObject* g = AsGen(self);
+  if (!SuspendedInDelegation(g)) return NewNone();
+  Value delegate = g->frame->stack_top[-1];
+  Incref(delegate);
+  return delegate;
 }
 
 const MethodDef kGenMethods[] = {
@@ -350,6 +365,7 @@ const GetSetDef kGenGetSets[] = {
     {"gi_code", GetGenCode, nullptr, nullptr, nullptr},
     {"gi_frame", GetGenFrame, nullptr, nullptr, nullptr},
     {"gi_suspended", GetGenSuspended, nullptr, nullptr, nullptr},
+    {"gi_yieldfrom", GetGenYieldFrom, nullptr, nullptr, nullptr},
     {},
 };
 const GetSetDef kCoroGetSets[] = {
@@ -359,6 +375,7 @@ const GetSetDef kCoroGetSets[] = {
     {"cr_code", GetGenCode, nullptr, nullptr, nullptr},
     {"cr_frame", GetGenFrame, nullptr, nullptr, nullptr},
     {"cr_suspended", GetGenSuspended, nullptr, nullptr, nullptr},
+    {"cr_await", GetGenYieldFrom, nullptr, nullptr, nullptr},
     {},
 };
 
@@ -433,6 +450,7 @@ Value ASendFinish(ASendObject* a, SendResult r, Value out) {
   if (r == SendResult::kYield) {
     if (out.is_object() && TypeOf(out) == &kAsyncGenWrappedValueType) {
       a->state = 2;
+      AsGen(a->gen)->running_async = false;
       Value inner = reinterpret_cast<WrappedValueObject*>(out.object())->value;
       if (a->mode == 2) {
         Decref(out);
@@ -445,6 +463,7 @@ Value ASendFinish(ASendObject* a, SendResult r, Value out) {
     return out;  // an inner await's value: pass it through to the event loop
   }
   a->state = 2;
+  AsGen(a->gen)->running_async = false;
   if (r == SendResult::kReturn) {
     Decref(out);
     if (a->mode == 2) {
@@ -473,11 +492,19 @@ Value ASendSendImpl(Value self, Value arg) {
   Value out;
   SendResult r;
   if (a->state == 0) {
+    if (g->running_async) {
+      a->state = 2;
+      static const char* const kWho[] = {"anext()", "athrow()", "aclose()"};
+      RaiseNew(&kRuntimeErrorType, "%s: asynchronous generator is already running", kWho[a->mode]);
+      return Value();
+    }
     a->state = 1;
+    g->running_async = true;
     if (a->mode == 0) {
       Value v = (!arg || IsNone(arg)) ? a->value : arg;
       if (!g->started && v && !IsNone(v)) {
         a->state = 2;
+        g->running_async = false;
         return Error(&kTypeErrorType, "can't send non-None value to a just-started async generator");
       }
       r = GenSend(g, v, &out);
@@ -485,6 +512,7 @@ Value ASendSendImpl(Value self, Value arg) {
       if (g->finished || !g->frame) {
         a->state = 2;
         if (a->mode == 2) {
+          g->running_async = false;
           RaiseStopIteration(None());
           return Value();
         }
@@ -577,9 +605,10 @@ const MethodDef kAsyncGenMethods[] = {
 const GetSetDef kAsyncGenGetSets[] = {
     {"__name__", GetGenName, nullptr, nullptr, nullptr},
     {"__qualname__", GetGenQualname, nullptr, nullptr, nullptr},
-    {"ag_running", GetGenRunning, nullptr, nullptr, nullptr},
+    {"ag_running", GetAsyncGenRunning, nullptr, nullptr, nullptr},
     {"ag_code", GetGenCode, nullptr, nullptr, nullptr},
     {"ag_frame", GetGenFrame, nullptr, nullptr, nullptr},
+    {"ag_await", GetGenYieldFrom, nullptr, nullptr, nullptr},
     {},
 };
 

@@ -6,10 +6,12 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "vm/internal/containers.h"
 #include "vm/internal/vm_internal.h"
@@ -60,6 +62,216 @@ void RaiseModuleNotFound(const std::string& name) {
   }
 }
 
+// --- __spec__ and __loader__ -----------------------------------------------------------------
+
+// The importlib objects a module carries, as CPython's importlib makes them: ModuleSpec and
+// BuiltinImporter (module _frozen_importlib) and SourceFileLoader (_frozen_importlib_external).
+// pyrt's import system is C++ (above); these classes only describe what it did, so that
+// `module.__spec__` and `__loader__` read and print as under CPython. Also site.py's
+// exit/quit (_sitebuiltins.Quitter), which CPython adds at start-up. Compiled on first use
+// (at start-up: sys and builtins get their specs then).
+constexpr std::string_view kMachinerySource = R"py(
+class ModuleSpec:
+    def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
+        self.name = name
+        self.loader = loader
+        self.origin = origin
+        self.loader_state = loader_state
+        self.submodule_search_locations = [] if is_package else None
+        self._set_fileattr = False
+        self._cached = None
+    def __repr__(self):
+        parts = ['name=' + repr(self.name), 'loader=' + repr(self.loader)]
+        if self.origin is not None:
+            parts.append('origin=' + repr(self.origin))
+        if self.submodule_search_locations is not None:
+            parts.append('submodule_search_locations=' + str(self.submodule_search_locations))
+        return type(self).__name__ + '(' + ', '.join(parts) + ')'
+    def __eq__(self, other):
+        smsl = self.submodule_search_locations
+        try:
+            return (self.name == other.name and self.loader == other.loader and
+                    self.origin == other.origin and smsl == other.submodule_search_locations and
+                    self.cached == other.cached and self.has_location == other.has_location)
+        except AttributeError:
+            return NotImplemented
+    @property
+    def cached(self):
+        return self._cached
+    @cached.setter
+    def cached(self, cached):
+        self._cached = cached
+    @property
+    def parent(self):
+        if self.submodule_search_locations is None:
+            return self.name.rpartition('.')[0]
+        return self.name
+    @property
+    def has_location(self):
+        return self._set_fileattr
+    @has_location.setter
+    def has_location(self, value):
+        self._set_fileattr = bool(value)
+
+class BuiltinImporter:
+    _ORIGIN = 'built-in'
+    def __init__(self, *args, **kwargs):
+        raise TypeError('BuiltinImporter is not meant to be instantiated')
+    @staticmethod
+    def is_package(fullname):
+        return False
+
+class SourceFileLoader:
+    __module__ = '_frozen_importlib_external'
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+    def __eq__(self, other):
+        return self.__class__ == other.__class__ and self.__dict__ == other.__dict__
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+    def get_filename(self, name=None):
+        return self.path
+    def is_package(self, fullname):
+        return self.path.rpartition('/')[2].rpartition('.')[0] == '__init__'
+    def get_data(self, path):
+        with open(path, 'rb') as f:
+            return f.read()
+    def get_source(self, fullname):
+        return self.get_data(self.path).decode()
+
+class Quitter(object):
+    __module__ = '_sitebuiltins'
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+    def __repr__(self):
+        return 'Use %s() or %s to exit' % (self.name, self.eof)
+    def __call__(self, code=None):
+        import sys
+        try:
+            sys.stdin.close()
+        except:
+            pass
+        raise SystemExit(code)
+
+def _install_site_builtins(builtins):
+    builtins.exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
+    builtins.quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
+
+def _builtin_spec(name):
+    return ModuleSpec(name, BuiltinImporter, origin='built-in')
+
+def _source_spec(name, path, package_dir, cached):
+    loader = SourceFileLoader(name, path)
+    spec = ModuleSpec(name, loader, origin=path, is_package=bool(package_dir))
+    if package_dir:
+        spec.submodule_search_locations.append(package_dir)
+    spec.cached = cached
+    spec.has_location = True
+    return spec
+)py";
+
+Value g_machinery;  // the namespace of kMachinerySource (a dict, owned)
+
+// The machinery namespace (borrowed), compiling it on first use.
+Value Machinery() {
+  if (g_machinery) return g_machinery;
+  Ref d = Ref::Steal(NewDict());
+  if (!d) return Value();
+  Ref name = Ref::Steal(NewStr("_frozen_importlib"));
+  if (!name || DictSetItem(d.get(), N().__name__, name.get()) < 0) return Value();
+  Value bm = DictGetUtf8(SysModulesDict(), "builtins");
+  if (bm && DictSetItem(d.get(), N().__builtins__, bm) < 0) return Value();
+  Ref code = Ref::Steal(CompileSource(kMachinerySource, "<frozen importlib._bootstrap>", "exec"));
+  if (!code) return Value();
+  Ref r = Ref::Steal(EvalCode(code.get(), d.get(), d.get()));
+  if (!r) return Value();
+  g_machinery = d.release();
+  return g_machinery;
+}
+
+// Machinery()[name](args...). New reference.
+Value CallMachinery(const char* name, std::initializer_list<Value> args) {
+  Value m = Machinery();
+  if (!m) return Value();
+  Value f = DictGetUtf8(m, name);
+  if (!f) {
+    RaiseNew(&kSystemErrorType, "import machinery has no %s", name);
+    return Value();
+  }
+  std::vector<Value> a(args);
+  return Call(f, a.data(), a.size(), Value());
+}
+
+// CPython's cache path for a source file: DIR/__pycache__/NAME.cpython-311.pyc.
+std::string CachedPath(const std::string& path) {
+  size_t slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+  size_t dot = file.rfind('.');
+  std::string stem = dot == std::string::npos ? file : file.substr(0, dot);
+  return dir + "__pycache__/" + stem + ".cpython-311.pyc";
+}
+
+// Sets __spec__, __loader__ (and __cached__) of a source module's dict. 0 or -1.
+int SetSourceSpec(Value d, const std::string& fullname, const std::string& path,
+                  const std::string& package_dir) {
+  Ref name = Ref::Steal(NewStr(fullname));
+  Ref pathv = Ref::Steal(NewStr(path));
+  Ref pkg = Ref::Steal(package_dir.empty() ? NewNone() : NewStr(package_dir));
+  Ref cached = Ref::Steal(NewStr(CachedPath(path)));
+  if (!name || !pathv || !pkg || !cached) return -1;
+  Ref spec = Ref::Steal(CallMachinery("_source_spec", {name.get(), pathv.get(), pkg.get(), cached.get()}));
+  if (!spec) return -1;
+  Ref loader = Ref::Steal(GetAttr(spec.get(), "loader"));
+  if (!loader) return -1;
+  if (DictSetItem(d, N().__spec__, spec.get()) < 0 || DictSetItem(d, N().__loader__, loader.get()) < 0 ||
+      DictSetItem(d, N().__cached__, cached.get()) < 0) {
+    return -1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int SetBuiltinModuleSpec(Value module) {
+  Value d = ModuleDict(module);
+  Value name = DictGetStr(d, N().__name__);
+  if (!name) return 0;
+  Ref spec = Ref::Steal(CallMachinery("_builtin_spec", {name}));
+  if (!spec) return -1;
+  Value importer = DictGetUtf8(Machinery(), "BuiltinImporter");
+  if (DictSetItem(d, N().__spec__, spec.get()) < 0 || DictSetItem(d, N().__loader__, importer) < 0) {
+    return -1;
+  }
+  return 0;
+}
+
+int AddSiteBuiltins(Value builtins_module) {
+  Ref r = Ref::Steal(CallMachinery("_install_site_builtins", {builtins_module}));
+  return r ? 0 : -1;
+}
+
+int SetMainLoader(Value module, const std::string& path) {
+  Value d = ModuleDict(module);
+  Ref loader;
+  if (path.empty()) {
+    Value m = Machinery();
+    if (!m) return -1;
+    loader = Ref::Borrow(DictGetUtf8(m, "BuiltinImporter"));
+  } else {
+    Ref name = Ref::Steal(NewStr("__main__"));
+    Ref pathv = Ref::Steal(NewStr(path));
+    if (!name || !pathv) return -1;
+    loader = Ref::Steal(CallMachinery("SourceFileLoader", {name.get(), pathv.get()}));
+  }
+  if (!loader) return -1;
+  return DictSetItem(d, N().__loader__, loader.get());
+}
+
+namespace {
+
 // Runs `path` as module `fullname`; `package_dir` non-empty for a package. New reference.
 Value ExecSourceModule(const std::string& fullname, const std::string& path,
                        const std::string& package_dir) {
@@ -78,6 +290,7 @@ Value ExecSourceModule(const std::string& fullname, const std::string& path,
                         : fullname;
   Ref pkgv = Ref::Steal(NewStr(pkg));
   if (!pkgv || DictSetItem(d, N().__package__, pkgv.get()) < 0) return Value();
+  if (SetSourceSpec(d, fullname, path, package_dir) < 0) return Value();
   if (!package_dir.empty()) {
     Ref dir = Ref::Steal(NewStr(package_dir));
     if (!dir) return Value();
@@ -120,6 +333,10 @@ Value LoadModule(const std::string& fullname, Value parent) {
     if (ModuleFactory fac = FindBuiltinModule(fullname)) {
       Value m = fac();
       if (!m) return Value();
+      if (SetBuiltinModuleSpec(m) < 0) {
+        Decref(m);
+        return Value();
+      }
       if (DictSetUtf8(SysModulesDict(), fullname, m) < 0) {
         Decref(m);
         return Value();
@@ -241,6 +458,20 @@ void RegisterBuiltinModule(const char* name, ModuleFactory factory) { Registry()
 ModuleFactory FindBuiltinModule(std::string_view name) {
   auto it = Registry().find(name);
   return it == Registry().end() ? nullptr : it->second;
+}
+
+Value BuiltinModuleNames() {
+  std::set<std::string> names = {"builtins", "sys"};
+  for (const auto& [name, factory] : Registry()) names.insert(name);
+  Ref t = Ref::Steal(NewTuple(static_cast<int64_t>(names.size())));
+  if (!t) return Value();
+  int64_t i = 0;
+  for (const std::string& n : names) {
+    Value s = NewStr(n);
+    if (!s) return Value();
+    TupleSetItem(t.get(), i++, s);
+  }
+  return t.release();
 }
 
 bool ModuleInitializing(const std::string& name) { return Initializing().count(name) != 0; }

@@ -89,11 +89,19 @@ Value ExecOrEval(const Value* args, size_t nargs, Value kwnames, bool is_eval) {
   Value source = out[0];
   Value globals = out[1] && !IsNone(out[1]) ? out[1] : Value();
   Value locals = out[2] && !IsNone(out[2]) ? out[2] : Value();
+  // CPython's PyMapping_Check: the type has __getitem__ (lists count).
+  auto is_mapping = [](Value v) { return TypeOf(v)->subscript != nullptr; };
+  if (is_eval && locals && !is_mapping(locals)) return Error(&kTypeErrorType, "locals must be a mapping");
   if (globals && !IsDict(globals)) {
-    RaiseNew(&kTypeErrorType,
-             is_eval ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                     : "exec() globals must be a dict, not %s",
-             TypeName(TypeOf(globals)));
+    if (is_eval) {
+      return Error(&kTypeErrorType, is_mapping(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                        : "globals must be a dict");
+    }
+    RaiseNew(&kTypeErrorType, "exec() globals must be a dict, not %s", TypeName(TypeOf(globals)));
+    return Value();
+  }
+  if (!is_eval && locals && !is_mapping(locals)) {
+    RaiseNew(&kTypeErrorType, "locals must be a mapping or None, not %s", TypeName(TypeOf(locals)));
     return Value();
   }
   Ref locals_ref;
@@ -457,8 +465,24 @@ Value SysDisplayhook(Value, Value v) {
   return NewNone();
 }
 
+// sys.excepthook(type, value, traceback): prints the exception as the top level does.
+Value SysExcepthook(Value, const Value* args, size_t nargs) {
+  if (!CheckPositional("excepthook", nargs, 3, 3)) return Value();
+  if (!TypeCheck(args[1], &kBaseExceptionType)) {
+    // CPython reports this on stderr and returns normally.
+    FlushStdStreams();
+    std::fprintf(stderr, "TypeError: print_exception(): Exception expected for value, %s found\n",
+                 TypeName(TypeOf(args[1])));
+    std::fflush(stderr);
+    return NewNone();
+  }
+  PrintException(args[1]);
+  return NewNone();
+}
+
 const MethodDef kVmSys[] = {
     MethodDef::Fast("_getframe", SysGetframe, "Return a frame object from the call stack."),
+    MethodDef::Fast("excepthook", SysExcepthook, "Handle an exception by displaying it with a traceback on sys.stderr."),
     MethodDef::OneArg("displayhook", SysDisplayhook, "Print an object to sys.stdout and also save it in builtins._"),
     {},
 };
@@ -499,7 +523,26 @@ int SetupSys(const vm::Options& opt, const std::string& path0) {
   Value d = ModuleDict(sys);
   if (AddFunctions(sys, kVmSys, "sys", true) < 0) return -1;
   if (AddFunctions(sys, kFallbackSys, "sys", false) < 0) return -1;
+  if (DictSetUtf8(d, "__excepthook__", DictGetUtf8(d, "excepthook")) < 0) return -1;
   if (DictSetUtf8(d, "modules", g_modules) < 0) return -1;
+  // Installation layout and import-system attributes programs read (pyrt uses Debian's
+  // standard library under /usr; its import system is C++, so the hook lists are empty).
+  {
+    const std::pair<const char*, Value> values[] = {
+        {"prefix", NewStr("/usr")},          {"exec_prefix", NewStr("/usr")},
+        {"base_prefix", NewStr("/usr")},     {"base_exec_prefix", NewStr("/usr")},
+        {"platlibdir", NewStr("lib")},       {"pycache_prefix", NewNone()},
+        {"dont_write_bytecode", NewBool(false)}, {"warnoptions", NewListOf(nullptr, 0)},
+        {"meta_path", NewListOf(nullptr, 0)}, {"path_hooks", NewListOf(nullptr, 0)},
+        {"path_importer_cache", NewDict()},
+    };
+    bool failed = false;
+    for (const auto& [name, v] : values) {
+      if (!v || DictSetUtf8(d, name, v) < 0) failed = true;
+      Decref(v);
+    }
+    if (failed) return -1;
+  }
   // argv
   std::vector<Value> items;
   for (const auto& a : opt.argv) {
@@ -555,12 +598,16 @@ Value MakeMain(const std::string& file) {
   Value m = NewModule("__main__");
   if (!m) return Value();
   Value d = ModuleDict(m);
+  // CPython's add_main_module gives __main__ an empty __annotations__ up front.
+  Ref annotations = Ref::Steal(NewDict());
+  if (!annotations || DictSetItem(d, N().__annotations__, annotations.get()) < 0) return Value();
   if (DictSetItem(d, N().__builtins__, g_builtins_module) < 0) return Value();
   if (!file.empty()) {
     Ref f = Ref::Steal(NewStr(file));
     if (!f || DictSetItem(d, N().__file__, f.get()) < 0) return Value();
     if (DictSetItem(d, N().__cached__, None()) < 0) return Value();
   }
+  if (SetMainLoader(m, file) < 0) return Value();
   if (DictSetUtf8(g_modules, "__main__", m) < 0) return Value();
   return m;
 }
@@ -594,6 +641,27 @@ int HandleUncaught() {
     return 1;
   }
   if (TypeCheck(exc, &kKeyboardInterruptType)) g_unhandled_keyboard_interrupt = true;
+  // A replaced sys.excepthook prints the exception instead (CPython's
+  // _PyErr_PrintEx); the original is sys.__excepthook__.
+  Value hook = SysGet("excepthook");
+  Value original = SysGet("__excepthook__");
+  if (hook && !IsNone(hook) && hook != original) {
+    Ref hook_ref = Ref::Borrow(hook);
+    Ref tb = Ref::Steal(LookupAttr(exc, Intern("__traceback__")));
+    if (!tb && ErrorOccurred()) ClearError();
+    Value args[3] = {TypeValue(TypeOf(exc)), exc, tb ? tb.get() : None()};
+    Ref r = Ref::Steal(Call(hook, args, 3, Value()));
+    if (r) return 1;
+    Ref err = Ref::Steal(FetchError());
+    if (err && TypeCheck(err.get(), &kSystemExitType)) {
+      RestoreError(err.release());
+      return HandleUncaught();
+    }
+    FlushStdStreams();
+    std::fputs("Error in sys.excepthook:\n", stderr);
+    if (err) PrintException(err.get());
+    std::fputs("\nOriginal exception was:\n", stderr);
+  }
   PrintException(exc);
   return 1;
 }
@@ -814,45 +882,6 @@ namespace {
 std::string g_path0;
 }
 
-namespace {
-
-// builtins.exit and builtins.quit, as CPython's site module adds them (_sitebuiltins).
-constexpr const char* kQuitterSource = R"(
-class Quitter(object):
-    def __init__(self, name, eof):
-        self.name = name
-        self.eof = eof
-    def __repr__(self):
-        return 'Use %s() or %s to exit' % (self.name, self.eof)
-    def __call__(self, code=None):
-        try:
-            sys.stdin.close()
-        except:
-            pass
-        raise SystemExit(code)
-import sys
-builtins = sys.modules['builtins']
-builtins.quit = Quitter('quit', 'Ctrl-D (i.e. EOF)')
-builtins.exit = Quitter('exit', 'Ctrl-D (i.e. EOF)')
-del builtins, sys
-)";
-
-int AddQuitters() {
-  Ref code = Ref::Steal(CompileSource(kQuitterSource, "<frozen _sitebuiltins>", "exec"));
-  if (!code) return -1;
-  Ref g = Ref::Steal(NewDict());
-  Ref name = Ref::Steal(NewStr("_sitebuiltins"));
-  if (!g || !name || DictSetItem(g.get(), N().__name__, name.get()) < 0 ||
-      DictSetItem(g.get(), N().__builtins__, g_builtins_module) < 0) {
-    return -1;
-  }
-  Value r = EvalCode(code.get(), g.get(), g.get());
-  if (!r) return -1;
-  Decref(r);
-  return 0;
-}
-
-}  // namespace
 
 int Initialize(const Options& options) {
   InitRuntime();
@@ -863,6 +892,7 @@ int Initialize(const Options& options) {
     hooks.set_class_cell = HookSetClassCell;
     hooks.current_module_name = HookCurrentModuleName;
     hooks.super_args = HookSuperArgs;
+    hooks.import_module = [](const char* name) { return ImportModule(name); };  // copyreg, ...
     SetVmHooks(hooks);
   }
   (void)Thread();
@@ -916,6 +946,12 @@ int Initialize(const Options& options) {
     PrintException(FetchError());
     return 1;
   }
+  Ref builtin_names = Ref::Steal(BuiltinModuleNames());
+  if (!builtin_names || DictSetUtf8(ModuleDict(s), "builtin_module_names", builtin_names.get()) < 0 ||
+      SetBuiltinModuleSpec(s) < 0 || SetBuiltinModuleSpec(b) < 0 || AddSiteBuiltins(b) < 0) {
+    PrintException(FetchError());
+    return 1;
+  }
   std::string script = options.argv.empty() ? "" : options.argv[0];
   if (!script.empty() && script != "-c" && script != "-m" && script != "-") {
     // CPython puts the real path of the script's directory first on sys.path.
@@ -927,10 +963,6 @@ int Initialize(const Options& options) {
     g_path0 = script == "-c" || script == "-" ? "" : (getcwd(buf, sizeof buf) ? buf : "");
   }
   if (SetupSys(options, g_path0) < 0) {
-    PrintException(FetchError());
-    return 1;
-  }
-  if (AddQuitters() < 0) {
     PrintException(FetchError());
     return 1;
   }

@@ -163,24 +163,29 @@ Value FrameGetLocals(Value self, void*) {
     Incref(f->locals);
     return f->locals;
   }
-  // A snapshot of the fast locals and cells.
-  Value d = NewDict();
-  if (!d) return Value();
+  // The fast locals and cells, merged into the frame object's one dict (CPython's
+  // PyFrame_FastToLocals): names bound elsewhere (exec("x = 1") in a function) stay, and
+  // unbound locals are removed.
+  Value d = fo->locals;
+  if (!d) {
+    d = NewDict();
+    if (!d) return Value();
+    fo->locals = d;
+  }
   CodeObject* co = f->code;
   int n = co->nlocals + co->ncells + co->nfree;
   for (int i = 0; i < n; ++i) {
     Value v = f->localsplus[i];
     if (i >= co->nlocals && v) v = AsCell(v)->ref;
-    if (!v) continue;
-    if (DictSetItem(d, co->localsplus_names[i], v) < 0) {
-      Decref(d);
-      return Value();
+    Value name = co->localsplus_names[i];
+    if (!v) {
+      if (DictGetStr(d, name) && DictDelItem(d, name) < 0) return Value();
+      if (ErrorOccurred()) return Value();
+      continue;
     }
+    if (DictSetItem(d, name, v) < 0) return Value();
   }
-  Value old = fo->locals;
   Incref(d);
-  fo->locals = d;
-  Decref(old);
   return d;
 }
 
@@ -340,7 +345,8 @@ std::string FormatEntry(const Entry& e) {
       have_anchors = ExtractAnchors(seg, &anchors);
     }
   } else {
-    // Multi-line: the carets run to the end of the first line (1-based, exclusive).
+    // A span running past this line ends at the end of the (stripped) line; 1-based like
+    // `start`, so a span starting at the first character covers the whole line (no carets).
     end = stripped_chars + CharOffset(stripped, static_cast<int>(stripped.size())) + 1;
   }
   int stripped_len = CharOffset(stripped, static_cast<int>(stripped.size()));

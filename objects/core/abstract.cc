@@ -710,7 +710,13 @@ Value GetAttr(Value obj, Value name) {
     return Value();
   }
   TypeObject* t = TypeOf(obj);
-  if (t->getattro != nullptr) return t->getattro(obj, name);
+  if (t->getattro != nullptr) {
+    Value r = t->getattro(obj, name);
+    // As CPython's PyObject_GetAttr: an AttributeError from any getattr (a class's
+    // __getattr__, a property) learns the object and the name, for the suggestions.
+    if (!r) core_internal::SetAttributeErrorContext(obj, name);
+    return r;
+  }
   return AttributeError(obj, name);
 }
 

@@ -91,7 +91,7 @@ Value ReprSlot(Value self) {
   }
   return core_internal::NewStrFormat("<built-in method %s of %s object at %s>", f->def->name,
                                      TypeName(TypeOf(f->self)),
-                                     core_internal::PointerText(f->self.object_or_null()).c_str());
+                                     core_internal::PointerText(f->self).c_str());
 }
 
 Value GetName(Value self, void*) {

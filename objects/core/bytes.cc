@@ -224,7 +224,7 @@ bool IsSpaceByte(unsigned char c) {
 
 // --- codecs ----------------------------------------------------------------------------------
 
-enum class Codec { kUtf8, kLatin1, kAscii, kUnknown };
+enum class Codec { kUtf8, kUtf8Sig, kUnicodeEscape, kRawUnicodeEscape, kLatin1, kAscii, kUtf16, kUtf16Le, kUtf16Be, kUtf32, kUtf32Le, kUtf32Be, kUnknown };
 
 Codec CodecFor(std::string_view name) {
   std::string n;
@@ -238,6 +238,15 @@ Codec CodecFor(std::string_view name) {
     return Codec::kLatin1;
   }
   if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") return Codec::kAscii;
+  if (n == "utf-8-sig" || n == "utf8-sig") return Codec::kUtf8Sig;
+  if (n == "unicode-escape" || n == "unicodeescape") return Codec::kUnicodeEscape;
+  if (n == "raw-unicode-escape" || n == "rawunicodeescape") return Codec::kRawUnicodeEscape;
+  if (n == "utf-16" || n == "utf16" || n == "u16") return Codec::kUtf16;
+  if (n == "utf-16-le" || n == "utf-16le") return Codec::kUtf16Le;
+  if (n == "utf-16-be" || n == "utf-16be") return Codec::kUtf16Be;
+  if (n == "utf-32" || n == "utf32" || n == "u32") return Codec::kUtf32;
+  if (n == "utf-32-le" || n == "utf-32le") return Codec::kUtf32Le;
+  if (n == "utf-32-be" || n == "utf-32be") return Codec::kUtf32Be;
   return Codec::kUnknown;
 }
 
@@ -290,8 +299,23 @@ Value Decode(std::string_view data, Value object, const char* encoding, const ch
   text::CodecError err;
   switch (codec) {
     case Codec::kUtf8: err = text::DecodeUtf8(data, handler, &cps); break;
+    case Codec::kUnicodeEscape: err = text::DecodeUnicodeEscape(data, handler, &cps); break;
+    case Codec::kRawUnicodeEscape: err = text::DecodeRawUnicodeEscape(data, handler, &cps); break;
+    case Codec::kUtf8Sig: {
+      // A leading BOM is dropped; errors are the UTF-8 codec's, positions after the BOM.
+      std::string_view rest = data;
+      if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+      err = text::DecodeUtf8(rest, handler, &cps);
+      break;
+    }
     case Codec::kLatin1: text::DecodeLatin1(data, &cps); break;
     case Codec::kAscii: err = text::DecodeAscii(data, handler, &cps); break;
+    case Codec::kUtf16: err = text::DecodeUtf16(data, handler, text::ByteOrder::kNative, &cps); break;
+    case Codec::kUtf16Le: err = text::DecodeUtf16(data, handler, text::ByteOrder::kLittle, &cps); break;
+    case Codec::kUtf16Be: err = text::DecodeUtf16(data, handler, text::ByteOrder::kBig, &cps); break;
+    case Codec::kUtf32: err = text::DecodeUtf32(data, handler, text::ByteOrder::kNative, &cps); break;
+    case Codec::kUtf32Le: err = text::DecodeUtf32(data, handler, text::ByteOrder::kLittle, &cps); break;
+    case Codec::kUtf32Be: err = text::DecodeUtf32(data, handler, text::ByteOrder::kBig, &cps); break;
     case Codec::kUnknown: break;
   }
   if (err.failed) {
@@ -365,8 +389,20 @@ Value EncodeStr(Value str, const char* encoding, const char* errors) {
   const std::u32string cps = StrCodePoints(str);
   switch (codec) {
     case Codec::kUtf8: err = text::EncodeUtf8(cps, handler, &out); break;
+    case Codec::kUnicodeEscape: out = text::EncodeUnicodeEscape(cps); break;
+    case Codec::kRawUnicodeEscape: out = text::EncodeRawUnicodeEscape(cps); break;
+    case Codec::kUtf8Sig:
+      err = text::EncodeUtf8(cps, handler, &out);
+      out.insert(0, "\xEF\xBB\xBF");
+      break;
     case Codec::kLatin1: err = text::EncodeLatin1(cps, handler, &out); break;
     case Codec::kAscii: err = text::EncodeAscii(cps, handler, &out); break;
+    case Codec::kUtf16: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kNative, &out); break;
+    case Codec::kUtf16Le: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kLittle, &out); break;
+    case Codec::kUtf16Be: err = text::EncodeUtf16(cps, handler, text::ByteOrder::kBig, &out); break;
+    case Codec::kUtf32: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kNative, &out); break;
+    case Codec::kUtf32Le: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kLittle, &out); break;
+    case Codec::kUtf32Be: err = text::EncodeUtf32(cps, handler, text::ByteOrder::kBig, &out); break;
     case Codec::kUnknown: break;
   }
   if (err.failed) {
@@ -665,9 +701,15 @@ void BytesIterDealloc(Object* o) {
   FreeInstance(o);
 }
 
+Value BytesIterReduce(Value self) {
+  auto* it = reinterpret_cast<BytesIterObject*>(self.object());
+  return core_internal::SeqIterReduce("iter", it->seq, it->index, it->seq ? Value() : TuplePack({}));
+}
+
 const MethodDef kBytesIterMethods[] = {
     MethodDef::NoArgs("__length_hint__", BytesIterLengthHint,
                       "Private method returning an estimate of len(list(it))."),
+    MethodDef::NoArgs("__reduce__", BytesIterReduce, "Return state information for pickling."),
     {},
 };
 

@@ -69,6 +69,11 @@ void InitNames();
 
 // repr helpers
 [[nodiscard]] std::string PointerText(const void* p);  // "0x7f..."
+// The "address" of a value for reprs: the object pointer, or a tagged small int's bits
+// (what id() returns), never "(nil)".
+[[nodiscard]] inline std::string PointerText(Value v) {
+  return PointerText(reinterpret_cast<const void*>(v.bits()));
+}
 // Rounds up to a multiple of 8.
 [[nodiscard]] constexpr size_t RoundUp8(size_t n) { return (n + 7) & ~size_t{7}; }
 
@@ -91,6 +96,23 @@ void UpdateSlot(TypeObject* t, Value name);
 void SetHeapTypeName(TypeObject* t, Value name);
 // The __slots__ members (mangled name, offset) of a heap type and its heap bases.
 void CollectSlotMembers(TypeObject* t, std::vector<std::pair<std::string, size_t>>* out);
+
+// Whether instances of a may become instances of b (__class__/__bases__ assignment): same
+// solid builtin base and the same instance layout.
+[[nodiscard]] bool LayoutCompatible(TypeObject* a, TypeObject* b);
+// type.__bases__ = value with CPython's checks (heap type, non-empty tuple of classes, no
+// inheritance cycle, compatible layout); recomputes the MRO of t and its subclasses
+// (restoring everything if one fails), the subclass table and the slots. 0 or -1.
+[[nodiscard]] int SetTypeBases(TypeObject* t, Value value);
+
+// Sets .name and .obj of the AttributeError being raised (when not set yet), as CPython
+// does for failed lookups on instances, classes and modules.
+void SetAttributeErrorContext(Value obj, Value name);
+
+// __reduce__ of a sequence iterator, as CPython's: (builtins.<builtin>, (seq,), index)
+// while `seq` is set, else (builtins.<builtin>, (empty,)) with `empty` a new reference to
+// the type's empty sequence (stolen). New reference or Value{}.
+[[nodiscard]] Value SeqIterReduce(const char* builtin, Value seq, int64_t index, Value empty);
 
 // Direct subclasses side table.
 void AddSubclass(TypeObject* base, TypeObject* sub);

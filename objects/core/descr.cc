@@ -196,7 +196,7 @@ Value MethodWrapperRepr(Value self) {
   return core_internal::NewStrFormat("<method-wrapper '%s' of %s object at %s>",
                                      NameOf(MW(self)->descr).c_str(),
                                      TypeName(TypeOf(MW(self)->self)),
-                                     core_internal::PointerText(MW(self)->self.object_or_null()).c_str());
+                                     core_internal::PointerText(MW(self)->self).c_str());
 }
 Value MethodWrapperSelf(Value self, void*) {
   Incref(MW(self)->self);
@@ -648,6 +648,7 @@ Value CMGetDict(Value self, void*) {
 }
 const GetSetDef kCMGetSets[] = {
     {"__func__", CMFunc, nullptr},
+    {"__wrapped__", CMFunc, nullptr},
     {"__isabstractmethod__", CMIsAbstract, nullptr},
     {"__dict__", CMGetDict, nullptr},
     {},
@@ -790,12 +791,11 @@ Value SuperGet(Value self, Value obj, Value) {
 }
 Value SuperRepr(Value self) {
   SuperObject* s = S(self);
-  Ref t = Ref::Steal(Repr(TypeValue(s->type)));
-  if (!t) return Value();
+  // CPython prints tp_name (a class's bare __name__), not repr(type).
   StrBuilder b;
-  b.Append("<super: ");
-  b.AppendStr(t.get());
-  b.Append(", ");
+  b.Append("<super: <class '");
+  b.Append(s->type ? TypeName(s->type) : "NULL");
+  b.Append("'>, ");
   if (s->obj_type) {
     b.Append("<");
     b.Append(TypeName(s->obj_type));

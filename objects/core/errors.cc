@@ -726,7 +726,22 @@ Value AddNote(Value self, Value note) {
   return NewNone();
 }
 
+// __setstate__(state): the attributes of a pickled exception (a dict, or None).
+Value SetState(Value self, Value state) {
+  if (!IsNone(state)) {
+    if (!IsDict(state)) return Error(&kTypeErrorType, "state is not a dictionary");
+    size_t pos = 0;
+    Value k, v;
+    while (DictNext(state, &pos, &k, &v)) {
+      Ref key = Ref::Borrow(k), value = Ref::Borrow(v);
+      if (SetAttr(self, key.get(), value.get()) < 0) return Value();
+    }
+  }
+  return NewNone();
+}
+
 const MethodDef kExcMethods[] = {
+    MethodDef::OneArg("__setstate__", SetState),
     MethodDef::OneArg("with_traceback", WithTraceback,
                       "Exception.with_traceback(tb) --\n    set self.__traceback__ to tb and "
                       "return self."),
@@ -797,7 +812,7 @@ int KeywordFields(Value self, const Value* args, size_t nargs, Value kwnames,
       }
     }
     if (!ok) {
-      RaiseNew(&kTypeErrorType, "%U is an invalid keyword argument for %s()", k,
+      RaiseNew(&kTypeErrorType, "'%U' is an invalid keyword argument for %s()", k,
                TypeName(TypeOf(self)));
       return -1;
     }
@@ -945,7 +960,8 @@ Value OSErrorStr(Value self) {
     for (Value q : parts) Decref(q);
     return b.Finish();
   }
-  if (show(o->myerrno) && show(o->strerror)) {
+  // Set (even to None) by a 2-to-5-argument constructor call, as CPython's OSError_str.
+  if (o->myerrno && o->strerror) {
     Value parts[2] = {Str(o->myerrno), Str(o->strerror)};
     for (Value p : parts)
       if (!p) {

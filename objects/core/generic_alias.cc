@@ -14,8 +14,10 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/iterators.h"
 #include "objects/core/list.h"
 #include "objects/core/set.h"
+#include "objects/core/union_type.h"
 
 namespace pyrt {
 
@@ -242,6 +244,7 @@ void InitGenericAlias() {
   ty->richcompare = GARichCompare;
   ty->hash = GAHash;
   ty->getattro = GAGetattro;
+  ty->or_ = UnionOr;  // list[int] | None
   ty->new_ = GANew;
   t.getsets(kGAGetSets);
   t.methods(kGAMethods);
@@ -251,7 +254,8 @@ void InitGenericAlias() {
 }
 
 void AddClassGetItem() {
-  for (TypeObject* t : {&kListType, &kDictType, &kTupleType, &kSetType, &kFrozenSetType}) {
+  for (TypeObject* t : {&kListType, &kDictType, &kTupleType, &kSetType, &kFrozenSetType, &kEnumerateType,
+                        &kBaseExceptionGroupType}) {
     if (AddMethods(t, kClassGetItemMethods) < 0) {
       std::fprintf(stderr, "pyrt: cannot add __class_getitem__\n");
       std::abort();

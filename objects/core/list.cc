@@ -8,6 +8,7 @@
 
 #include "objects/core/abstract.h"
 #include "objects/core/args.h"
+#include "objects/core/core_internal.h"
 #include "objects/core/errors.h"
 #include "objects/core/float.h"
 #include "objects/core/int.h"
@@ -748,6 +749,7 @@ Value ListIterLengthHint(Value self) {
 
 Value ListIterSetState(Value self, Value state) {
   int64_t index;
+  if (!IsInt(state)) return Error(&kTypeErrorType, "an integer is required");  // PyLong_AsSsize_t
   if (!SsizeArg(state, &index)) return Value();
   ListIterObject* it = I(self);
   if (it->seq) {
@@ -783,6 +785,7 @@ Value ListRevIterLengthHint(Value self) {
 
 Value ListRevIterSetState(Value self, Value state) {
   int64_t index;
+  if (!IsInt(state)) return Error(&kTypeErrorType, "an integer is required");  // PyLong_AsSsize_t
   if (!SsizeArg(state, &index)) return Value();
   ListIterObject* it = I(self);
   if (it->seq) {
@@ -793,6 +796,17 @@ Value ListRevIterSetState(Value self, Value state) {
   return NewNone();
 }
 
+Value ListIterReduce(Value self) {
+  ListIterObject* it = I(self);
+  return core_internal::SeqIterReduce("iter", it->seq, it->index, it->seq ? Value() : NewList(0));
+}
+Value ListRevIterReduce(Value self) {
+  ListIterObject* it = I(self);
+  // Exhausted, CPython reduces to iter([]) rather than reversed([]).
+  return core_internal::SeqIterReduce(it->seq ? "reversed" : "iter", it->seq, it->index,
+                                      it->seq ? Value() : NewList(0));
+}
+
 Value ListIterSlot(Value self) { return NewListIter(&kListIteratorType, self, 0); }
 
 const MethodDef kListIterMethods[] = {
@@ -800,6 +814,7 @@ const MethodDef kListIterMethods[] = {
                       "Private method returning an estimate of len(list(it))."),
     MethodDef::OneArg("__setstate__", ListIterSetState,
                       "Set state information for unpickling."),
+    MethodDef::NoArgs("__reduce__", ListIterReduce, "Return state information for pickling."),
     {},
 };
 const MethodDef kListRevIterMethods[] = {
@@ -807,6 +822,7 @@ const MethodDef kListRevIterMethods[] = {
                       "Private method returning an estimate of len(list(it))."),
     MethodDef::OneArg("__setstate__", ListRevIterSetState,
                       "Set state information for unpickling."),
+    MethodDef::NoArgs("__reduce__", ListRevIterReduce, "Return state information for pickling."),
     {},
 };
 

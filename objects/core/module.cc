@@ -80,6 +80,7 @@ Value ModuleGetattro(Value self, Value name) {
     Value mod_name = DictGetStr(d, N().__name__);
     if (mod_name && IsStr(mod_name)) {
       RaiseNew(&kAttributeErrorType, "module '%U' has no attribute '%U'", mod_name, name);
+      core_internal::SetAttributeErrorContext(self, name);
       return Value();
     }
   }
@@ -186,6 +187,47 @@ Value ModuleName(Value m) {
   return n;
 }
 
+namespace {
+// module.__annotations__: the dict's entry, created empty on first read (3.10+).
+Value ModuleGetAnnotations(Value self, void*) {
+  Value d = M(self)->dict;
+  if (!d || !IsDict(d)) return Error(&kTypeErrorType, "<module>.__dict__ is not a dictionary");
+  Value a = DictGetStr(d, N().__annotations__);
+  if (a) {
+    Incref(a);
+    return a;
+  }
+  if (ErrorOccurred()) return Value();
+  Value fresh = NewDict();
+  if (!fresh) return Value();
+  if (DictSetItem(d, N().__annotations__, fresh) < 0) {
+    Decref(fresh);
+    return Value();
+  }
+  return fresh;
+}
+int ModuleSetAnnotations(Value self, Value value, void*) {
+  Value d = M(self)->dict;
+  if (!d || !IsDict(d)) {
+    RaiseNew(&kTypeErrorType, "<module>.__dict__ is not a dictionary");
+    return -1;
+  }
+  if (value) return DictSetItem(d, N().__annotations__, value);
+  if (DictDelItem(d, N().__annotations__) < 0) {
+    if (ExceptionMatches(&kKeyErrorType)) {
+      ClearError();
+      RaiseNew(&kAttributeErrorType, "__annotations__");
+    }
+    return -1;
+  }
+  return 0;
+}
+const GetSetDef kModuleGetSets[] = {
+    {"__annotations__", ModuleGetAnnotations, ModuleSetAnnotations},
+    {},
+};
+}  // namespace
+
 namespace core_internal {
 void SetupModuleType() {
   TypeInit t(&kModuleType, "module", sizeof(ModuleObject));
@@ -203,6 +245,7 @@ void SetupModuleType() {
   ty->repr = ModuleRepr;
   t.methods(kModuleMethods);
   t.members(kModuleMembers);
+  t.getsets(kModuleGetSets);
   t.doc("Create a module object.\n\nThe name must be a string; the optional doc argument can "
         "have any type.");
 }

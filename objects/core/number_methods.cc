@@ -184,8 +184,21 @@ const MethodDef kIntMethods[] = {
     {},
 };
 
+// float.__getformat__(typestr): the C double/float layout, always IEEE here.
+Value FloatGetFormat(Value, Value typestr) {
+  if (!IsStr(typestr)) {
+    RaiseNew(&kTypeErrorType, "__getformat__() argument must be str, not %T", typestr);
+    return Value();
+  }
+  if (!StrEqualsUtf8(typestr, "double") && !StrEqualsUtf8(typestr, "float")) {
+    return Error(&kValueErrorType, "__getformat__() argument 1 must be 'double' or 'float'");
+  }
+  return NewStr("IEEE, little-endian");
+}
+
 const MethodDef kFloatMethods[] = {
     MethodDef::OneArg("fromhex", FloatFromHex, "Create a floating-point number from a hexadecimal string.", kMethClass),
+    MethodDef::OneArg("__getformat__", FloatGetFormat, "You probably don't want to use this function.", kMethClass),
     {},
 };
 

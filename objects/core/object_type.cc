@@ -8,7 +8,11 @@
 
 #include "objects/core/core.h"
 #include "objects/core/core_internal.h"
+#include "objects/core/bytes.h"
+#include "objects/core/list.h"
 #include "objects/core/mappingproxy.h"
+#include "objects/core/set.h"
+#include "objects/core/union_type.h"
 
 namespace pyrt {
 
@@ -56,7 +60,7 @@ Value ObjectDefaultRepr(Value v) {
   TypeObject* t = TypeOf(v);
   Ref mod = Ref::Steal(TypeModule(t));
   if (!mod) ClearError();
-  std::string addr = core_internal::PointerText(v.object_or_null());
+  std::string addr = core_internal::PointerText(v);
   if (mod && IsStr(mod.get()) && !StrEqualsUtf8(mod.get(), "builtins")) {
     StrBuilder b;
     b.Append("<");
@@ -228,8 +232,15 @@ bool CompatibleForAssignment(TypeObject* a, TypeObject* b) {
   while (sa != nullptr && HasFlag(sa, kTypeHeapType)) sa = sa->base;
   TypeObject* sb = b;
   while (sb != nullptr && HasFlag(sb, kTypeHeapType)) sb = sb->base;
-  return sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
-         a->dict_offset == b->dict_offset && a->weaklist_offset == b->weaklist_offset;
+  if (!(sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
+        a->dict_offset == b->dict_offset && a->weaklist_offset == b->weaklist_offset)) {
+    return false;
+  }
+  // The same layout must also hold the same __slots__ (CPython's same_slots_added).
+  std::vector<std::pair<std::string, size_t>> ma, mb;
+  core_internal::CollectSlotMembers(a, &ma);
+  core_internal::CollectSlotMembers(b, &mb);
+  return ma == mb;
 }
 
 int ObjectSetClass(Value self, Value value, void*) {
@@ -571,6 +582,7 @@ Value TypeGetattro(Value self, Value name) {
   }
   if (meta_attr) return meta_attr;
   RaiseNew(&kAttributeErrorType, "type object '%s' has no attribute '%U'", TypeName(type), name);
+  core_internal::SetAttributeErrorContext(self, name);
   return Value();
 }
 
@@ -660,6 +672,54 @@ Value TypeGetBases(Value self, void*) {
   Value b = AsType(self)->bases;
   Incref(b);
   return b;
+}
+int TypeSetBases(Value self, Value value, void*) {
+  return core_internal::SetTypeBases(AsType(self), value);
+}
+// __flags__ in CPython's Py_TPFLAGS_* bits (pyrt's own kType* bits differ), so that code
+// such as copyreg's `base.__flags__ & _HEAPTYPE` reads them as CPython's.
+Value TypeGetFlags(Value self, void*) {
+  TypeObject* t = AsType(self);
+  const bool heap = HasFlag(t, kTypeHeapType);
+  uint64_t f = 0;
+  auto set = [&f](int bit, bool on) {
+    if (on) f |= uint64_t{1} << bit;
+  };
+  bool match_self = false;
+  for (TypeObject* b : {&kIntType, &kFloatType, &kStrType, &kBytesType, &kByteArrayType, &kListType, &kTupleType,
+                        &kDictType, &kSetType, &kFrozenSetType, &kBoolType}) {
+    match_self = match_self || IsSubtype(t, b);
+  }
+  set(4, heap && t->dict_offset != 0 && !HasFlag(t, kTypeBaseExceptionSubclass) &&
+             !HasFlag(t, kTypeTypeSubclass));                         // MANAGED_DICT
+  bool sequence = false, mapping = false;  // inherited along the MRO, as CPython's
+  for (int64_t i = 0; t->mro && i < TupleSize(t->mro); ++i) {
+    TypeObject* b = AsType(TupleItem(t->mro, i));
+    sequence = sequence || HasFlag(b, kTypeSequence);
+    mapping = mapping || HasFlag(b, kTypeMapping);
+  }
+  set(5, sequence);                                                   // SEQUENCE
+  set(6, mapping);                                                    // MAPPING
+  set(7, HasFlag(t, kTypeDisallowInstantiation));                     // DISALLOW_INSTANTIATION
+  set(8, !heap);                                                      // IMMUTABLETYPE
+  set(9, heap);                                                       // HEAPTYPE
+  set(10, HasFlag(t, kTypeBaseType));                                 // BASETYPE
+  set(11, t == &kTypeType);                                           // HAVE_VECTORCALL
+  set(12, HasFlag(t, kTypeReady));                                    // READY
+  set(14, (t->hooks.flags & gc::kHasGc) != 0);                        // HAVE_GC
+  set(17, HasFlag(t, kTypeMethodDescriptor));                         // METHOD_DESCRIPTOR
+  set(19, !heap);                                                     // VALID_VERSION_TAG
+  set(20, HasFlag(t, kTypeAbstract));                                 // IS_ABSTRACT
+  set(22, match_self);                                                // MATCH_SELF
+  set(24, HasFlag(t, kTypeIntSubclass));
+  set(25, HasFlag(t, kTypeListSubclass));
+  set(26, HasFlag(t, kTypeTupleSubclass));
+  set(27, HasFlag(t, kTypeBytesSubclass));
+  set(28, HasFlag(t, kTypeStrSubclass));
+  set(29, HasFlag(t, kTypeDictSubclass));
+  set(30, HasFlag(t, kTypeBaseExceptionSubclass));
+  set(31, HasFlag(t, kTypeTypeSubclass));
+  return NewIntFromUint64(f);
 }
 Value TypeGetBase(Value self, void*) {
   TypeObject* b = AsType(self)->base;
@@ -781,7 +841,8 @@ int TypeSetAnnotations(Value self, Value value, void*) {
 const GetSetDef kTypeGetSets[] = {
     {"__name__", TypeGetName, TypeSetName},
     {"__qualname__", TypeGetQualname, TypeSetQualname},
-    {"__bases__", TypeGetBases, nullptr},
+    {"__bases__", TypeGetBases, TypeSetBases},
+    {"__flags__", TypeGetFlags, nullptr},
     {"__base__", TypeGetBase, nullptr},
     {"__mro__", TypeGetMro, nullptr},
     {"__module__", TypeGetModule, TypeSetModule},
@@ -855,7 +916,6 @@ const MethodDef kTypeMethods[] = {
 const MemberDef kTypeMembers[] = {
     {"__basicsize__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(basicsize), true},
     {"__itemsize__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(itemsize), true},
-    {"__flags__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(flags), true},
     {"__dictoffset__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(dict_offset), true},
     {"__weakrefoffset__", MemberKind::kInt64, PYRT_TYPE_FIELD_OFFSET(weaklist_offset), true},
     {},
@@ -887,6 +947,42 @@ Value TypeCall(Value self, const Value* args, size_t nargs, Value kwnames) {
   }
   return obj;
 }
+
+namespace core_internal {
+bool LayoutCompatible(TypeObject* a, TypeObject* b) { return CompatibleForAssignment(a, b); }
+
+Value SeqIterReduce(const char* builtin, Value seq, int64_t index, Value empty) {
+  Ref empty_ref = Ref::Steal(empty);
+  Ref builtins = Ref::Steal(ImportModule("builtins"));
+  if (!builtins) return Value();
+  Ref fn = Ref::Steal(GetAttr(builtins.get(), builtin));
+  if (!fn) return Value();
+  if (!seq) {
+    if (!empty_ref) return Value();
+    Ref args = Ref::Steal(TuplePack({empty_ref.get()}));
+    if (!args) return Value();
+    return TuplePack({fn.get(), args.get()});
+  }
+  Ref args = Ref::Steal(TuplePack({seq}));
+  Ref idx = Ref::Steal(NewInt(index));
+  if (!args || !idx) return Value();
+  return TuplePack({fn.get(), args.get(), idx.get()});
+}
+
+void SetAttributeErrorContext(Value obj, Value name) {
+  Value exc = CurrentError();
+  if (!exc || !TypeCheck(exc, &kAttributeErrorType)) return;
+  auto* ae = reinterpret_cast<AttributeErrorObject*>(exc.object());
+  if ((ae->name && !IsNone(ae->name)) || (ae->obj && !IsNone(ae->obj))) return;  // already augmented
+  Value old_name = ae->name, old_obj = ae->obj;
+  Incref(name);
+  ae->name = name;
+  Incref(obj);
+  ae->obj = obj;
+  Decref(old_name);
+  Decref(old_obj);
+}
+}  // namespace core_internal
 
 namespace core_internal {
 void HeapTypeDeallocImpl(Object* o);
@@ -936,6 +1032,7 @@ void SetupObjectTypes() {
     t->hooks.clear = HeapTypeClearImpl;
     t->repr = TypeRepr;
     t->call = TypeCallSlot;
+    t->or_ = UnionOr;  // int | str (union_type.h)
     t->getattro = TypeGetattro;
     t->setattro = TypeSetattro;
     t->init = TypeInitSlot;

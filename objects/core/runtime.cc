@@ -106,7 +106,7 @@ void InitRuntime() {
   ReadyOrDie(&kObjectType);
   ReadyOrDie(&kTypeType);
   for (TypeObject* t :
-       {&kStrType, &kStrIteratorType, &kNoneType, &kNotImplementedType, &kEllipsisType,
+       {&kStrType, &kStrIteratorType, &kStrNonAsciiIteratorType, &kNoneType, &kNotImplementedType, &kEllipsisType,
         &kIntType, &kBoolType, &kFloatType, &kTupleType, &kTupleIteratorType, &kDictType,
         &kDictKeyIteratorType, &kMethodDescrType, &kClassMethodDescrType, &kWrapperDescrType,
         &kMethodWrapperType, &kMemberDescrType, &kGetSetDescrType, &kPropertyType,

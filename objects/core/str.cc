@@ -28,6 +28,7 @@ namespace pyrt {
 
 TypeObject kStrType;
 TypeObject kStrIteratorType;
+TypeObject kStrNonAsciiIteratorType;  // "str_iterator": iter() of a non-ASCII str
 
 using core_internal::AllocRaw;
 
@@ -627,7 +628,9 @@ void StrIterDealloc(Object* o) {
 }
 
 Value StrIter(Value self) {
-  Object* o = AllocRaw(&kStrIteratorType, sizeof(StrIterObject));
+  // CPython has two types: str_ascii_iterator for ASCII text, str_iterator otherwise.
+  Object* o = AllocRaw(StrIsAscii(self) ? &kStrIteratorType : &kStrNonAsciiIteratorType,
+                       sizeof(StrIterObject));
   if (o == nullptr) return Value();
   auto* it = reinterpret_cast<StrIterObject*>(o);
   Incref(self);
@@ -756,9 +759,18 @@ class StrPrintfArgs final : public format::PrintfArgs {
       *out = StrAt(v, 0);
       return {};
     }
-    if (!IsInt(v)) return {format::ErrorKind::kTypeError, "%c requires int or char"};
+    // CPython converts with __index__ (PyLong_AsLongAndOverflow).
+    Ref iv;
+    if (IsInt(v)) {
+      iv = Ref::Borrow(v);
+    } else if (HasIndex(v)) {
+      iv = Ref::Steal(Index(v));
+      if (!iv) return Propagate();
+    } else {
+      return {format::ErrorKind::kTypeError, "%c requires int or char"};
+    }
     int64_t i;
-    if (!IntToInt64(v, &i) || i < 0 || i > 0x10FFFF) {
+    if (!IntToInt64(iv.get(), &i) || i < 0 || i > 0x10FFFF) {
       return {format::ErrorKind::kOverflowError, "%c arg not in range(0x110000)"};
     }
     *out = static_cast<char32_t>(i);
@@ -864,9 +876,15 @@ const MethodDef kStrMethods[] = {
     MethodDef(),
 };
 
+Value StrIterReduce(Value self) {
+  auto* it = reinterpret_cast<StrIterObject*>(self.object());
+  return core_internal::SeqIterReduce("iter", it->str, it->index, it->str ? Value() : NewStr(""));
+}
+
 const MethodDef kStrIterMethods[] = {
     MethodDef::NoArgs("__length_hint__", StrIterLengthHint,
                       "Private method returning an estimate of len(list(it))."),
+    MethodDef::NoArgs("__reduce__", StrIterReduce, "Return state information for pickling."),
     MethodDef(),
 };
 
@@ -899,12 +917,14 @@ void SetupStrTypes() {
         "object.__str__() (if defined)\nor repr(object).\nencoding defaults to "
         "sys.getdefaultencoding().\nerrors defaults to 'strict'.");
 
-  TypeInit it(&kStrIteratorType, "str_ascii_iterator", sizeof(StrIterObject));
-  it.final();
-  it.type->hooks.dealloc = StrIterDealloc;
-  it.type->iter = SelfIter;
-  it.type->iternext = StrIterNext;
-  it.methods(kStrIterMethods);
+  for (TypeObject* t : {&kStrIteratorType, &kStrNonAsciiIteratorType}) {
+    TypeInit it(t, t == &kStrIteratorType ? "str_ascii_iterator" : "str_iterator", sizeof(StrIterObject));
+    it.final();
+    it.type->hooks.dealloc = StrIterDealloc;
+    it.type->iter = SelfIter;
+    it.type->iternext = StrIterNext;
+    it.methods(kStrIterMethods);
+  }
 }
 
 // Called by InitRuntime after SetupStrTypes, before any type is ready: creates the

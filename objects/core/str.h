@@ -52,7 +52,8 @@ static_assert(sizeof(StrObject) % 16 == 0, "str data starts 16-byte aligned");
 
 extern TypeObject kStrType;
 // The iterator type returned by iter(str).
-extern TypeObject kStrIteratorType;
+extern TypeObject kStrIteratorType;          // str_ascii_iterator
+extern TypeObject kStrNonAsciiIteratorType;  // str_iterator (non-ASCII text)
 
 [[nodiscard]] inline bool IsStr(Value v) {
   return v.is_object() && HasFlag(TypeOf(v), kTypeStrSubclass);

@@ -377,9 +377,15 @@ const MethodDef kTupleMethods[] = {
     MethodDef::NoArgs("__getnewargs__", TupleGetNewArgs),
     MethodDef(),
 };
+Value TupleIterReduce(Value self) {
+  auto* it = reinterpret_cast<TupleIterObject*>(self.object());
+  return core_internal::SeqIterReduce("iter", it->seq, it->index, it->seq ? Value() : TuplePack({}));
+}
+
 const MethodDef kTupleIterMethods[] = {
     MethodDef::NoArgs("__length_hint__", TupleIterLengthHint,
                       "Private method returning an estimate of len(list(it))."),
+    MethodDef::NoArgs("__reduce__", TupleIterReduce, "Return state information for pickling."),
     MethodDef(),
 };
 

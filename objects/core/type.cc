@@ -840,6 +840,37 @@ bool IsPlainFunction(Value v) {
 }
 
 
+// t's MRO: C3 over t->bases, or the metaclass's mro() when it overrides type.mro
+// (CPython's mro_internal). New reference or Value{}.
+Value ComputeMro(TypeObject* t) {
+  TypeObject* metatype = TypeOf(TypeValue(t));
+  Value tv = TypeValue(t);
+  if (metatype != &kTypeType && TypeLookup(metatype, N().mro) != DictGetStr(kTypeType.dict, N().mro)) {
+    Value r = CallMethod(tv, N().mro, nullptr, 0);
+    if (!r) return Value();
+    Ref seq = Ref::Steal(r);
+    Ref it = Ref::Steal(GetIter(r));
+    if (!it) return Value();
+    std::vector<Ref> items;
+    for (;;) {
+      Value v;
+      IterResult ir = IterNext(it.get(), &v);
+      if (ir == IterResult::kError) return Value();
+      if (ir == IterResult::kDone) break;
+      if (!IsType(v)) {
+        RaiseNew(&kTypeErrorType, "mro() returned a non-class ('%T')", v);
+        Decref(v);
+        return Value();
+      }
+      items.push_back(Ref::Steal(v));
+    }
+    std::vector<Value> raw;
+    for (auto& x : items) raw.push_back(x.get());
+    return TupleFromArray(raw.data(), raw.size());
+  }
+  return ComputeC3(t, t->bases);
+}
+
 }  // namespace
 
 Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Value* kwargs,
@@ -957,14 +988,8 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
                TypeName(base));
       return Value();
     }
+    // A repeated name is allowed (CPython 3.11 gives it two members; the last one wins).
     for (size_t i = 0; i < slot_names.size(); ++i) {
-      for (size_t j = 0; j < i; ++j) {
-        if (StrEquals(slot_names[i].get(), slot_names[j].get())) {
-          RaiseNew(&kValueErrorType, "%R in __slots__ conflicts with class variable",
-                   slot_names[i].get());
-          return Value();
-        }
-      }
       if (DictGetStr(dict.get(), slot_names[i].get())) {
         RaiseNew(&kValueErrorType, "%R in __slots__ conflicts with class variable",
                  slot_names[i].get());
@@ -1098,32 +1123,7 @@ Value NewClass(TypeObject* metatype, Value name, Value bases, Value ns, const Va
 
   // MRO (a metaclass may override mro()).
   {
-    Value mro;
-    if (metatype != &kTypeType && TypeLookup(metatype, N().mro) != DictGetStr(kTypeType.dict, N().mro)) {
-      Value r = CallMethod(tv, N().mro, nullptr, 0);
-      if (!r) goto fail;
-      Ref seq = Ref::Steal(r);
-      Ref it = Ref::Steal(GetIter(r));
-      if (!it) goto fail;
-      std::vector<Ref> items;
-      for (;;) {
-        Value v;
-        IterResult ir = IterNext(it.get(), &v);
-        if (ir == IterResult::kError) goto fail;
-        if (ir == IterResult::kDone) break;
-        if (!IsType(v)) {
-          RaiseNew(&kTypeErrorType, "mro() returned a non-class ('%T')", v);
-          Decref(v);
-          goto fail;
-        }
-        items.push_back(Ref::Steal(v));
-      }
-      std::vector<Value> raw;
-      for (auto& x : items) raw.push_back(x.get());
-      mro = TupleFromArray(raw.data(), raw.size());
-    } else {
-      mro = ComputeC3(t, t->bases);
-    }
+    Value mro = ComputeMro(t);
     if (!mro) goto fail;
     t->mro = mro;
   }
@@ -1280,6 +1280,117 @@ void HeapTypeClearImpl(Object* o) {
   Decref(m);
   TypeModified(t);
 }
+}  // namespace core_internal
+
+// --- __bases__ assignment ---------------------------------------------------------------
+
+namespace {
+
+// Recomputes the MRO of t and (recursively) of its subclasses; records the old MROs in
+// `undo` so that a failure can be rolled back. 0 or -1.
+int RecomputeMros(TypeObject* t, std::vector<std::pair<TypeObject*, Value>>* undo) {
+  Value mro = ComputeMro(t);
+  if (!mro) return -1;
+  undo->emplace_back(t, t->mro);
+  t->mro = mro;
+  if (const std::vector<TypeObject*>* subs = core_internal::Subclasses(t)) {
+    std::vector<TypeObject*> copy = *subs;
+    for (TypeObject* s : copy) {
+      if (RecomputeMros(s, undo) < 0) return -1;
+    }
+  }
+  return 0;
+}
+
+void FixupSlotsTree(TypeObject* t) {
+  core_internal::FixupSlots(t);
+  if (const std::vector<TypeObject*>* subs = core_internal::Subclasses(t)) {
+    std::vector<TypeObject*> copy = *subs;
+    for (TypeObject* s : copy) FixupSlotsTree(s);
+  }
+}
+
+}  // namespace
+
+namespace core_internal {
+
+int SetTypeBases(TypeObject* t, Value value) {
+  if (!HasFlag(t, kTypeHeapType)) {
+    RaiseNew(&kTypeErrorType, "cannot set '__bases__' attribute of immutable type '%s'", TypeName(t));
+    return -1;
+  }
+  if (!value) {
+    RaiseNew(&kTypeErrorType, "cannot delete '__bases__' attribute of immutable type '%s'", TypeName(t));
+    return -1;
+  }
+  if (!IsTuple(value)) {
+    RaiseNew(&kTypeErrorType, "can only assign tuple to %s.__bases__, not %s", TypeName(t),
+             TypeName(TypeOf(value)));
+    return -1;
+  }
+  const int64_t n = TupleSize(value);
+  if (n == 0) {
+    RaiseNew(&kTypeErrorType, "can only assign non-empty tuple to %s.__bases__, not ()", TypeName(t));
+    return -1;
+  }
+  for (int64_t i = 0; i < n; ++i) {
+    Value b = TupleItem(value, i);
+    if (!IsType(b)) {
+      RaiseNew(&kTypeErrorType, "%s.__bases__ must be tuple of classes, not '%s'", TypeName(t),
+               TypeName(TypeOf(b)));
+      return -1;
+    }
+    TypeObject* bt = AsType(b);
+    bool cycle = IsSubtype(bt, t);
+    for (TypeObject* c = bt; !cycle && c != nullptr; c = c->base) cycle = c == t;
+    if (cycle) {
+      RaiseNew(&kTypeErrorType, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* new_base = BestBase(value);
+  if (new_base == nullptr) return -1;
+  TypeObject* old_base = t->base;
+  // CPython compares tp_dealloc first: every class shares one, each builtin has its own.
+  if (HasFlag(new_base, kTypeHeapType) != HasFlag(old_base, kTypeHeapType) ||
+      (!HasFlag(new_base, kTypeHeapType) && new_base->hooks.dealloc != old_base->hooks.dealloc)) {
+    RaiseNew(&kTypeErrorType, "__bases__ assignment: '%s' deallocator differs from '%s'",
+             TypeName(new_base), TypeName(old_base));
+    return -1;
+  }
+  if (!LayoutCompatible(old_base, new_base)) {
+    RaiseNew(&kTypeErrorType, "__bases__ assignment: '%s' object layout differs from '%s'",
+             TypeName(new_base), TypeName(old_base));
+    return -1;
+  }
+  Value old_bases = t->bases;
+  Incref(value);
+  Incref(TypeValue(new_base));
+  t->bases = value;
+  t->base = new_base;
+  std::vector<std::pair<TypeObject*, Value>> undo;
+  if (RecomputeMros(t, &undo) < 0) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+      Value cur = it->first->mro;
+      it->first->mro = it->second;
+      Decref(cur);
+    }
+    t->bases = old_bases;
+    t->base = old_base;
+    Decref(value);
+    Decref(TypeValue(new_base));
+    return -1;
+  }
+  for (auto& [type, old_mro] : undo) Decref(old_mro);
+  for (int64_t i = 0; i < TupleSize(old_bases); ++i) RemoveSubclass(AsType(TupleItem(old_bases, i)), t);
+  for (int64_t i = 0; i < n; ++i) AddSubclass(AsType(TupleItem(value, i)), t);
+  TypeModified(t);
+  FixupSlotsTree(t);
+  Decref(old_bases);
+  Decref(TypeValue(old_base));
+  return 0;
+}
+
 }  // namespace core_internal
 
 }  // namespace pyrt

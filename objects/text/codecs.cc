@@ -371,4 +371,364 @@ CodecError EncodeAscii(std::u32string_view text, ErrorHandler errors, std::strin
   return EncodeCharmap(text, errors, 0x80, "ascii", "ordinal not in range(128)", out);
 }
 
+// --- UTF-16 and UTF-32 --------------------------------------------------------------------
+
+namespace {
+
+// Appends `unit` as `width` bytes (2 or 4) in the given order (little unless big).
+void PutUnit(std::string* out, uint32_t unit, int width, bool big) {
+  for (int i = 0; i < width; ++i) {
+    const int shift = big ? 8 * (width - 1 - i) : 8 * i;
+    *out += static_cast<char>((unit >> shift) & 0xFF);
+  }
+}
+
+uint32_t GetUnit(std::string_view bytes, int64_t pos, int width, bool big) {
+  uint32_t u = 0;
+  for (int i = 0; i < width; ++i) {
+    const auto b = static_cast<unsigned char>(bytes[static_cast<size_t>(pos + i)]);
+    u |= static_cast<uint32_t>(b) << (big ? 8 * (width - 1 - i) : 8 * i);
+  }
+  return u;
+}
+
+std::string CodecName(int width, ByteOrder order, bool big) {
+  std::string name = width == 2 ? "utf-16" : "utf-32";
+  if (order == ByteOrder::kNative) return name;
+  return name + (big ? "-be" : "-le");
+}
+
+// Encodes text as UTF-16 (width 2) or UTF-32 (width 4).
+CodecError EncodeWide(std::u32string_view text, ErrorHandler errors, ByteOrder order, int width,
+                      std::string* out) {
+  out->clear();
+  const bool big = order == ByteOrder::kBig;
+  const std::string name = CodecName(width, order, big);
+  if (order == ByteOrder::kNative) PutUnit(out, 0xFEFF, width, big);
+  const auto n = static_cast<int64_t>(text.size());
+  for (int64_t i = 0; i < n; ++i) {
+    const char32_t c = text[static_cast<size_t>(i)];
+    if (!IsSurrogate(c)) {
+      if (width == 2 && c >= 0x10000) {
+        PutUnit(out, 0xD800 | ((c - 0x10000) >> 10), 2, big);
+        PutUnit(out, 0xDC00 | ((c - 0x10000) & 0x3FF), 2, big);
+      } else {
+        PutUnit(out, c, width, big);
+      }
+      continue;
+    }
+    int64_t end = i + 1;
+    while (end < n && IsSurrogate(text[static_cast<size_t>(end)])) ++end;
+    if (errors == ErrorHandler::kSurrogatePass) {
+      for (int64_t k = i; k < end; ++k) PutUnit(out, text[static_cast<size_t>(k)], width, big);
+    } else if (errors == ErrorHandler::kSurrogateEscape) {
+      // The escaped bytes would not make whole units: CPython reports the original error.
+      return MakeError(false, name, "surrogates not allowed", i, end, c);
+    } else {
+      std::string ascii;
+      CodecError e = HandleEncodeError(text, i, end, errors, name, "surrogates not allowed", false, &ascii);
+      if (e.failed) return e;
+      for (unsigned char a : ascii) PutUnit(out, a, width, big);
+    }
+    i = end - 1;
+  }
+  return {};
+}
+
+CodecError DecodeWide(std::string_view bytes, ErrorHandler errors, ByteOrder order, int width,
+                      std::u32string* out) {
+  out->clear();
+  const auto n = static_cast<int64_t>(bytes.size());
+  int64_t q = 0;
+  bool big = order == ByteOrder::kBig;
+  if (order == ByteOrder::kNative && n >= width) {
+    const uint32_t bom = GetUnit(bytes, 0, width, false);
+    if (bom == 0xFEFF) {
+      q = width;
+    } else if ((width == 2 && bom == 0xFFFE) || (width == 4 && bom == 0xFFFE0000u)) {
+      big = true;
+      q = width;
+    }
+  }
+  const std::string name = CodecName(width, big ? ByteOrder::kBig : ByteOrder::kLittle, big);
+  while (q < n) {
+    const char* reason = nullptr;
+    int64_t end = q;
+    bool pass = false;  // a surrogate that surrogatepass may let through
+    uint32_t cp = 0;
+    if (n - q < width) {
+      reason = "truncated data";
+      end = n;
+    } else if (width == 4) {
+      cp = GetUnit(bytes, q, 4, big);
+      if (cp > 0x10FFFF) {
+        reason = "code point not in range(0x110000)";
+      } else if (IsSurrogate(cp)) {
+        reason = "code point in surrogate code point range(0xd800, 0xe000)";
+        pass = true;
+      } else {
+        *out += static_cast<char32_t>(cp);
+        q += 4;
+        continue;
+      }
+      end = q + 4;
+    } else {
+      cp = GetUnit(bytes, q, 2, big);
+      if (!IsSurrogate(cp)) {
+        *out += static_cast<char32_t>(cp);
+        q += 2;
+        continue;
+      }
+      if (cp >= 0xDC00) {
+        reason = "illegal encoding";
+        end = q + 2;
+      } else if (n - q < 4) {
+        reason = "unexpected end of data";
+        end = n;
+      } else {
+        const uint32_t lo = GetUnit(bytes, q + 2, 2, big);
+        if (lo >= 0xDC00 && lo <= 0xDFFF) {
+          *out += static_cast<char32_t>(0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00));
+          q += 4;
+          continue;
+        }
+        reason = "illegal UTF-16 surrogate";
+        end = q + 2;
+      }
+      pass = true;
+    }
+    if (pass && errors == ErrorHandler::kSurrogatePass) {
+      *out += static_cast<char32_t>(cp);
+      q += width;
+      continue;
+    }
+    CodecError error;
+    const ErrorHandler h = errors == ErrorHandler::kSurrogatePass ? ErrorHandler::kStrict : errors;
+    const int64_t resume = HandleDecodeError(bytes, q, end, h, name, reason, false, out, &error);
+    if (resume < 0) return error;
+    q = resume;
+  }
+  return {};
+}
+
+}  // namespace
+
+CodecError EncodeUtf16(std::u32string_view text, ErrorHandler errors, ByteOrder order,
+                       std::string* out) {
+  return EncodeWide(text, errors, order, 2, out);
+}
+CodecError DecodeUtf16(std::string_view bytes, ErrorHandler errors, ByteOrder order,
+                       std::u32string* out) {
+  return DecodeWide(bytes, errors, order, 2, out);
+}
+CodecError EncodeUtf32(std::u32string_view text, ErrorHandler errors, ByteOrder order,
+                       std::string* out) {
+  return EncodeWide(text, errors, order, 4, out);
+}
+CodecError DecodeUtf32(std::string_view bytes, ErrorHandler errors, ByteOrder order,
+                       std::u32string* out) {
+  return DecodeWide(bytes, errors, order, 4, out);
+}
+
+// --- unicode_escape and raw_unicode_escape -------------------------------------------------
+
+namespace {
+
+int HexValue(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Reads `digits` hex digits at bytes[i..]; false if fewer are there.
+bool ReadHex(std::string_view bytes, size_t i, int digits, uint32_t* out) {
+  uint32_t v = 0;
+  for (int k = 0; k < digits; ++k) {
+    if (i + static_cast<size_t>(k) >= bytes.size()) return false;
+    const int h = HexValue(static_cast<unsigned char>(bytes[i + static_cast<size_t>(k)]));
+    if (h < 0) return false;
+    v = v * 16 + static_cast<uint32_t>(h);
+  }
+  *out = v;
+  return true;
+}
+
+// The end of a run of hex digits at i (at most `digits`), for a truncated escape's range.
+size_t HexRunEnd(std::string_view bytes, size_t i, int digits) {
+  size_t j = i;
+  while (j < bytes.size() && j - i < static_cast<size_t>(digits) &&
+         HexValue(static_cast<unsigned char>(bytes[j])) >= 0) {
+    ++j;
+  }
+  return j;
+}
+
+void AppendEscape(std::string* out, char32_t c, bool raw) {
+  if (!raw && c == '\\') {
+    *out += "\\\\";
+  } else if (!raw && c == '\t') {
+    *out += "\\t";
+  } else if (!raw && c == '\n') {
+    *out += "\\n";
+  } else if (!raw && c == '\r') {
+    *out += "\\r";
+  } else if (c >= 0x10000) {
+    AppendHex(out, "\\U%08x", c);
+  } else if (c >= 0x100) {
+    AppendHex(out, "\\u%04x", c);
+  } else if (!raw && (c < 0x20 || c >= 0x7F)) {
+    AppendHex(out, "\\x%02x", c);
+  } else {
+    *out += static_cast<char>(c);
+  }
+}
+
+// Shared decoder: `raw` reads only \u and \U.
+CodecError DecodeEscapes(std::string_view bytes, ErrorHandler errors, bool raw, std::u32string* out) {
+  out->clear();
+  const std::string_view name = raw ? "rawunicodeescape" : "unicodeescape";
+  size_t i = 0;
+  const size_t n = bytes.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c != '\\') {
+      *out += static_cast<char32_t>(c);
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    if (raw) {
+      // Only \u / \U after an odd run of backslashes count.
+      if (i + 1 < n && (bytes[i + 1] == 'u' || bytes[i + 1] == 'U')) {
+        const int digits = bytes[i + 1] == 'u' ? 4 : 8;
+        uint32_t v;
+        const char* reason = nullptr;
+        size_t end = 0;
+        if (!ReadHex(bytes, i + 2, digits, &v)) {
+          reason = digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+          end = HexRunEnd(bytes, i + 2, digits);
+        } else if (v > 0x10FFFF) {
+          reason = "\\Uxxxxxxxx out of range";
+          end = i + 2 + static_cast<size_t>(digits);
+        } else {
+          *out += static_cast<char32_t>(v);
+          i += 2 + static_cast<size_t>(digits);
+          continue;
+        }
+        CodecError error;
+        const int64_t r = HandleDecodeError(bytes, static_cast<int64_t>(start), static_cast<int64_t>(end),
+                                            errors, name, reason, false, out, &error);
+        if (r < 0) return error;
+        i = static_cast<size_t>(r);
+        continue;
+      }
+      // A backslash pair is copied together, so "\\\\u" is not an escape.
+      *out += U'\\';
+      ++i;
+      if (i < n && bytes[i] == '\\') {
+        *out += U'\\';
+        ++i;
+      }
+      continue;
+    }
+    if (i + 1 >= n) {
+      CodecError error;
+      const int64_t r = HandleDecodeError(bytes, static_cast<int64_t>(start), static_cast<int64_t>(n), errors, name,
+                                          "\\ at end of string", false, out, &error);
+      if (r < 0) return error;
+      i = static_cast<size_t>(r);
+      continue;
+    }
+    const char e = bytes[i + 1];
+    i += 2;
+    switch (e) {
+      case '\n': continue;
+      case '\\': *out += U'\\'; continue;
+      case '\'': *out += U'\''; continue;
+      case '"': *out += U'"'; continue;
+      case 'a': *out += U'\a'; continue;
+      case 'b': *out += U'\b'; continue;
+      case 'f': *out += U'\f'; continue;
+      case 'n': *out += U'\n'; continue;
+      case 'r': *out += U'\r'; continue;
+      case 't': *out += U'\t'; continue;
+      case 'v': *out += U'\v'; continue;
+      default: break;
+    }
+    if (e >= '0' && e <= '7') {
+      uint32_t v = static_cast<uint32_t>(e - '0');
+      for (int k = 0; k < 2 && i < n && bytes[i] >= '0' && bytes[i] <= '7'; ++k, ++i) {
+        v = v * 8 + static_cast<uint32_t>(bytes[i] - '0');
+      }
+      *out += static_cast<char32_t>(v);
+      continue;
+    }
+    const char* reason = nullptr;
+    size_t end = 0;
+    if (e == 'x' || e == 'u' || e == 'U') {
+      const int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+      uint32_t v;
+      if (!ReadHex(bytes, i, digits, &v)) {
+        reason = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+        end = HexRunEnd(bytes, i, digits);
+      } else if (v > 0x10FFFF) {
+        reason = "illegal Unicode character";
+        end = i + static_cast<size_t>(digits);
+      } else {
+        *out += static_cast<char32_t>(v);
+        i += static_cast<size_t>(digits);
+        continue;
+      }
+    } else if (e == 'N') {
+      const size_t close = i < n && bytes[i] == '{' ? bytes.find('}', i + 1) : std::string_view::npos;
+      if (close == std::string_view::npos || close == i + 1) {
+        reason = "malformed \\N character escape";
+        if (close == std::string_view::npos) {
+          end = i < n && bytes[i] == '{' ? n : i;
+        } else {
+          end = i + 1;  // "\N{}": the range ends after the '{'
+        }
+      } else if (auto cp = unicode::Lookup(bytes.substr(i + 1, close - i - 1))) {
+        *out += *cp;
+        i = close + 1;
+        continue;
+      } else {
+        reason = "unknown Unicode character name";
+        end = close + 1;
+      }
+    } else {
+      // An unknown escape keeps its backslash.
+      *out += U'\\';
+      *out += static_cast<char32_t>(static_cast<unsigned char>(e));
+      continue;
+    }
+    CodecError error;
+    const int64_t r = HandleDecodeError(bytes, static_cast<int64_t>(start), static_cast<int64_t>(end), errors,
+                                        name, reason, false, out, &error);
+    if (r < 0) return error;
+    i = static_cast<size_t>(r);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string EncodeUnicodeEscape(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) AppendEscape(&out, c, false);
+  return out;
+}
+std::string EncodeRawUnicodeEscape(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) AppendEscape(&out, c, true);
+  return out;
+}
+CodecError DecodeUnicodeEscape(std::string_view bytes, ErrorHandler errors, std::u32string* out) {
+  return DecodeEscapes(bytes, errors, false, out);
+}
+CodecError DecodeRawUnicodeEscape(std::string_view bytes, ErrorHandler errors, std::u32string* out) {
+  return DecodeEscapes(bytes, errors, true, out);
+}
+
 }  // namespace pyrt::text

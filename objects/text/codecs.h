@@ -1,4 +1,5 @@
-// codecs.h — the codecs every Python program touches (UTF-8, Latin-1, ASCII), with
+// codecs.h — the codecs every Python program touches (UTF-8, Latin-1, ASCII, UTF-16,
+// UTF-32), with
 // CPython 3.11's error ranges, error handlers and messages.
 //
 // Decoding turns bytes into code points; encoding turns code points into bytes. When a
@@ -79,6 +80,41 @@ void DecodeLatin1(std::string_view bytes, std::u32string* out);
 // str.encode("ascii", errors).
 [[nodiscard]] CodecError EncodeAscii(std::u32string_view text, ErrorHandler errors,
                                      std::string* out);
+
+// UTF-16 and UTF-32. kNative is the plain "utf-16"/"utf-32" codec: encoding writes a
+// little-endian BOM first (x86-64's native order, as CPython there), decoding reads and
+// drops a BOM at the start and otherwise assumes little-endian. Errors name the codec as
+// CPython does: "utf-16" for encoding, the detected "utf-16-le"/"utf-16-be" for decoding.
+// Surrogates are refused when encoding ("surrogates not allowed") and, as lone units,
+// when decoding UTF-16 ("illegal UTF-16 surrogate", "illegal encoding", "unexpected end
+// of data"); surrogatepass lets them through. A cut-off unit is "truncated data"; UTF-32
+// also reports "code point not in range(0x110000)" and surrogate code points.
+enum class ByteOrder : uint8_t { kNative, kLittle, kBig };
+[[nodiscard]] CodecError EncodeUtf16(std::u32string_view text, ErrorHandler errors,
+                                     ByteOrder order, std::string* out);
+[[nodiscard]] CodecError DecodeUtf16(std::string_view bytes, ErrorHandler errors,
+                                     ByteOrder order, std::u32string* out);
+[[nodiscard]] CodecError EncodeUtf32(std::u32string_view text, ErrorHandler errors,
+                                     ByteOrder order, std::string* out);
+[[nodiscard]] CodecError DecodeUtf32(std::string_view bytes, ErrorHandler errors,
+                                     ByteOrder order, std::u32string* out);
+
+// "unicode_escape": encoding writes \t \n \r \\ and \xhh / \uhhhh / \Uhhhhhhhh for
+// anything outside printable ASCII (quotes are not escaped); it never fails. Decoding
+// reads Python string-literal escapes (octal, \x, \u, \U, \N{name}, backslash-newline),
+// other bytes as Latin-1; errors are named 'unicodeescape' as CPython's ("truncated \xXX
+// escape", "\ at end of string", "illegal Unicode character", "malformed \N character
+// escape", "unknown Unicode character name"). An unknown escape such as \z is kept as is
+// (CPython also warns; pyrt does not).
+[[nodiscard]] std::string EncodeUnicodeEscape(std::u32string_view text);
+[[nodiscard]] CodecError DecodeUnicodeEscape(std::string_view bytes, ErrorHandler errors,
+                                             std::u32string* out);
+// "raw_unicode_escape": only code points above U+00FF are escaped (\uhhhh, \Uhhhhhhhh),
+// the rest are Latin-1 bytes; decoding reads only \u and \U escapes ('rawunicodeescape'
+// errors: "truncated \uXXXX escape", "\Uxxxxxxxx out of range").
+[[nodiscard]] std::string EncodeRawUnicodeEscape(std::u32string_view text);
+[[nodiscard]] CodecError DecodeRawUnicodeEscape(std::string_view bytes, ErrorHandler errors,
+                                                std::u32string* out);
 
 }  // namespace pyrt::text
 

@@ -344,6 +344,7 @@ struct GenObject {
   bool running;
   bool finished;
   bool started;
+  bool running_async;  // async generators: an asend/athrow awaitable is in progress
 };
 extern TypeObject kGeneratorType, kCoroutineType, kAsyncGeneratorType, kCoroutineWrapperType;
 [[nodiscard]] inline bool IsGenLike(Value v) {
@@ -424,6 +425,15 @@ extern std::atomic<int> g_sigint_pending;
 void OnSigint(int);
 // Raises KeyboardInterrupt and returns -1 if SIGINT arrived since the last call, else 0.
 [[nodiscard]] int HandlePendingSignals();
+// Sets a builtin module's __spec__ (ModuleSpec(name, BuiltinImporter, origin='built-in'))
+// and __loader__ (BuiltinImporter), as CPython's importlib does. 0 or -1.
+[[nodiscard]] int SetBuiltinModuleSpec(Value module);
+// builtins.exit and builtins.quit as site.py adds them (_sitebuiltins.Quitter: repr "Use
+// exit() or Ctrl-D (i.e. EOF) to exit", calling closes sys.stdin and raises SystemExit).
+[[nodiscard]] int AddSiteBuiltins(Value builtins_module);
+// Sets __main__'s __loader__: SourceFileLoader('__main__', path) for a script, the
+// BuiltinImporter class for -c / stdin (path empty). __spec__ stays None. 0 or -1.
+[[nodiscard]] int SetMainLoader(Value module, const std::string& path);
 
 // Compiles source text. mode: "exec", "eval", "single". New code object or Value{} with
 // SyntaxError set.
@@ -439,6 +449,9 @@ void OnSigint(int);
 using ModuleFactory = Value (*)();
 void RegisterBuiltinModule(const char* name, ModuleFactory factory);
 [[nodiscard]] ModuleFactory FindBuiltinModule(std::string_view name);
+// sys.builtin_module_names: the sorted names of the builtin modules (registered ones,
+// sys and builtins). New reference (a tuple).
+[[nodiscard]] Value BuiltinModuleNames();
 
 // Adds the VM-owned builtins (__build_class__, __import__, exec, eval, compile, globals,
 // locals, vars, ...) to `builtins_module`. 0 or -1.

@@ -49,6 +49,18 @@ bool ParseEncoding(std::string_view name, Encoding* out) {
   } else if (n == "ascii" || n == "us_ascii" || n == "646" || n == "us" ||
              n == "ansi_x3.4_1968" || n == "iso646_us" || n == "cp367") {
     *out = Encoding::kAscii;
+  } else if (n == "utf_16" || n == "utf16" || n == "u16") {
+    *out = Encoding::kUtf16;
+  } else if (n == "utf_16_le" || n == "utf_16le") {
+    *out = Encoding::kUtf16Le;
+  } else if (n == "utf_16_be" || n == "utf_16be") {
+    *out = Encoding::kUtf16Be;
+  } else if (n == "utf_32" || n == "utf32" || n == "u32") {
+    *out = Encoding::kUtf32;
+  } else if (n == "utf_32_le" || n == "utf_32le") {
+    *out = Encoding::kUtf32Le;
+  } else if (n == "utf_32_be" || n == "utf_32be") {
+    *out = Encoding::kUtf32Be;
   } else {
     return false;
   }
@@ -60,6 +72,12 @@ const char* EncodingName(Encoding e) {
     case Encoding::kUtf8: return "utf-8";
     case Encoding::kLatin1: return "latin-1";
     case Encoding::kAscii: return "ascii";
+    case Encoding::kUtf16: return "utf-16";
+    case Encoding::kUtf16Le: return "utf-16-le";
+    case Encoding::kUtf16Be: return "utf-16-be";
+    case Encoding::kUtf32: return "utf-32";
+    case Encoding::kUtf32Le: return "utf-32-le";
+    case Encoding::kUtf32Be: return "utf-32-be";
   }
   return "utf-8";
 }
@@ -138,9 +156,60 @@ std::unique_ptr<FileStream> FileStream::Open(const std::string& path, const Open
   return f;
 }
 
+namespace {
+// Bytes per code unit of a wide encoding, 0 for the byte-oriented ones.
+int UnitWidth(Encoding e) {
+  switch (e) {
+    case Encoding::kUtf16: case Encoding::kUtf16Le: case Encoding::kUtf16Be: return 2;
+    case Encoding::kUtf32: case Encoding::kUtf32Le: case Encoding::kUtf32Be: return 4;
+    default: return 0;
+  }
+}
+bool HasBom(Encoding e) { return e == Encoding::kUtf16 || e == Encoding::kUtf32; }
+}  // namespace
+
+text::CodecError FileStream::DecodeText(std::string_view bytes, std::u32string* out) const {
+  const text::ByteOrder order = wide_big_ ? text::ByteOrder::kBig : text::ByteOrder::kLittle;
+  text::CodecError ce;
+  switch (encoding_) {
+    case Encoding::kUtf8: ce = text::DecodeUtf8(bytes, errors_, out); break;
+    case Encoding::kLatin1: text::DecodeLatin1(bytes, out); break;
+    case Encoding::kAscii: ce = text::DecodeAscii(bytes, errors_, out); break;
+    case Encoding::kUtf16: case Encoding::kUtf16Le: case Encoding::kUtf16Be:
+      ce = text::DecodeUtf16(bytes, errors_, order, out);
+      break;
+    case Encoding::kUtf32: case Encoding::kUtf32Le: case Encoding::kUtf32Be:
+      ce = text::DecodeUtf32(bytes, errors_, order, out);
+      break;
+  }
+  return ce;
+}
+
+text::CodecError FileStream::EncodeText(std::u32string_view text, text::ErrorHandler errors,
+                                        std::string* out) const {
+  const text::ByteOrder order = wide_big_ ? text::ByteOrder::kBig : text::ByteOrder::kLittle;
+  text::CodecError ce;
+  switch (encoding_) {
+    case Encoding::kUtf8: ce = text::EncodeUtf8(text, errors, out); break;
+    case Encoding::kLatin1: ce = text::EncodeLatin1(text, errors, out); break;
+    case Encoding::kAscii: ce = text::EncodeAscii(text, errors, out); break;
+    case Encoding::kUtf16: case Encoding::kUtf16Le: case Encoding::kUtf16Be:
+      ce = text::EncodeUtf16(text, errors, order, out);
+      break;
+    case Encoding::kUtf32: case Encoding::kUtf32Le: case Encoding::kUtf32Be:
+      ce = text::EncodeUtf32(text, errors, order, out);
+      break;
+  }
+  // Encoding errors name the codec as the user spelled it ("utf-16", not "utf-16-le").
+  if (ce.failed && HasBom(encoding_)) ce.encoding = EncodingName(encoding_);
+  return ce;
+}
+
 void FileStream::SetText(Encoding enc, text::ErrorHandler errors, Newline newline) {
   text_ = true;
   encoding_ = enc;
+  wide_big_ = enc == Encoding::kUtf16Be || enc == Encoding::kUtf32Be;
+  bom_read_ = bom_written_ = !HasBom(enc);
   errors_ = errors;
   newline_ = newline;
 }
@@ -281,21 +350,44 @@ IoError FileStream::FillDecoded(bool* eof) {
   while (true) {
     bool raw_eof = false;
     if (IoError e = FillRaw(buffer_size_, &raw_eof); !e.ok()) return e;
+    const int width = UnitWidth(encoding_);
+    if (!bom_read_) {
+      // "utf-16"/"utf-32": a BOM at the start decides the byte order and is dropped.
+      if (!raw_eof && rbuf_.size() < static_cast<size_t>(width)) continue;
+      const std::string_view head(rbuf_.data(), std::min(rbuf_.size(), static_cast<size_t>(width)));
+      const std::string le = width == 2 ? std::string("\xff\xfe") : std::string("\xff\xfe\0\0", 4);
+      const std::string be = width == 2 ? std::string("\xfe\xff") : std::string("\0\0\xfe\xff", 4);
+      wide_big_ = head == be;
+      if (head == le || head == be) rbuf_.erase(0, static_cast<size_t>(width));
+      bom_read_ = true;
+    }
     size_t cut = rbuf_.size();
     if (!raw_eof) {
       if (encoding_ == Encoding::kUtf8) cut = CompleteUtf8Prefix(std::string_view(rbuf_).substr(0, cut));
-      // A '\r' at the end may be the first half of '\r\n': wait for the next byte.
-      if (newline_ == Newline::kUniversal && cut > 0 && rbuf_[cut - 1] == '\r') --cut;
+      if (width > 0) {
+        cut -= cut % static_cast<size_t>(width);
+        // Keep a high surrogate back until its partner arrives.
+        if (width == 2 && cut >= 2) {
+          const auto hi = static_cast<unsigned char>(rbuf_[cut - (wide_big_ ? 2 : 1)]);
+          if (hi >= 0xD8 && hi <= 0xDB) cut -= 2;
+        }
+        // A '\r' unit at the end may be the first half of '\r\n'.
+        if (newline_ == Newline::kUniversal && cut >= static_cast<size_t>(width)) {
+          std::u32string last;
+          if (!DecodeText(std::string_view(rbuf_.data() + cut - width, static_cast<size_t>(width)), &last).failed &&
+              last == U"\r") {
+            cut -= static_cast<size_t>(width);
+          }
+        }
+      } else if (newline_ == Newline::kUniversal && cut > 0 && rbuf_[cut - 1] == '\r') {
+        // A '\r' at the end may be the first half of '\r\n': wait for the next byte.
+        --cut;
+      }
       if (cut == 0) continue;
     }
     std::u32string chunk;
     const std::string_view bytes(rbuf_.data(), cut);
-    text::CodecError ce;
-    switch (encoding_) {
-      case Encoding::kUtf8: ce = text::DecodeUtf8(bytes, errors_, &chunk); break;
-      case Encoding::kLatin1: text::DecodeLatin1(bytes, &chunk); break;
-      case Encoding::kAscii: ce = text::DecodeAscii(bytes, errors_, &chunk); break;
-    }
+    text::CodecError ce = DecodeText(bytes, &chunk);
     if (ce.failed) return CodecFailure(ce, bytes);
     rbuf_.erase(0, cut);
     if (decoded_pos_ > 0) {
@@ -306,8 +398,14 @@ IoError FileStream::FillDecoded(bool* eof) {
       for (size_t i = 0; i < chunk.size(); ++i) {
         if (chunk[i] == U'\r') {
           decoded_ += U'\n';
-          if (i + 1 < chunk.size() && chunk[i + 1] == U'\n') ++i;
+          if (i + 1 < chunk.size() && chunk[i + 1] == U'\n') {
+            ++i;
+            seen_newlines_ |= kSeenCrLf;
+          } else {
+            seen_newlines_ |= kSeenCr;
+          }
         } else {
+          if (chunk[i] == U'\n') seen_newlines_ |= kSeenLf;
           decoded_ += chunk[i];
         }
       }
@@ -410,13 +508,18 @@ IoError FileStream::WriteText(std::u32string_view text) {
     text = translated;
   }
   std::string bytes;
-  text::CodecError ce;
-  switch (encoding_) {
-    case Encoding::kUtf8: ce = text::EncodeUtf8(text, errors_, &bytes); break;
-    case Encoding::kLatin1: ce = text::EncodeLatin1(text, errors_, &bytes); break;
-    case Encoding::kAscii: ce = text::EncodeAscii(text, errors_, &bytes); break;
-  }
+  text::CodecError ce = EncodeText(text, errors_, &bytes);
   if (ce.failed) return CodecFailure(ce, {});
+  if (!bom_written_) {
+    // "utf-16"/"utf-32" write a BOM when writing starts at the beginning of the file.
+    bom_written_ = true;
+    int64_t pos = 0;
+    if (IoError e = Tell(&pos); e.ok() && pos == 0) {
+      std::string bom;
+      (void)EncodeText(U"\uFEFF", text::ErrorHandler::kStrict, &bom);
+      bytes.insert(0, bom);
+    }
+  }
   return WriteEncodedText(bytes);
 }
 
@@ -464,11 +567,9 @@ IoError FileStream::Tell(int64_t* pos) {
   if (text_ && decoded_.size() > decoded_pos_) {
     std::string bytes;
     const std::u32string_view rest(decoded_.data() + decoded_pos_, decoded_.size() - decoded_pos_);
-    switch (encoding_) {
-      case Encoding::kUtf8: (void)text::EncodeUtf8(rest, text::ErrorHandler::kSurrogatePass, &bytes); break;
-      case Encoding::kLatin1: (void)text::EncodeLatin1(rest, text::ErrorHandler::kReplace, &bytes); break;
-      case Encoding::kAscii: (void)text::EncodeAscii(rest, text::ErrorHandler::kReplace, &bytes); break;
-    }
+    (void)EncodeText(rest, encoding_ == Encoding::kUtf8 || UnitWidth(encoding_) > 0 ? text::ErrorHandler::kSurrogatePass
+                                                                                 : text::ErrorHandler::kReplace,
+                     &bytes);
     unread += static_cast<int64_t>(bytes.size());
   }
   *pos = static_cast<int64_t>(p) - unread;
@@ -489,6 +590,7 @@ IoError FileStream::Seek(int64_t offset, int whence, int64_t* pos) {
   decoded_.clear();
   decoded_pos_ = 0;
   raw_eof_ = false;
+  if (p == 0 && HasBom(encoding_)) bom_read_ = false;  // read the BOM again
   *pos = p;
   return {};
 }

@@ -47,9 +47,11 @@ namespace pyrt::fileio {
 inline constexpr size_t kDefaultBufferSize = 8192;
 
 // The codecs a text file supports.
-enum class Encoding : uint8_t { kUtf8, kLatin1, kAscii };
+enum class Encoding : uint8_t { kUtf8, kLatin1, kAscii, kUtf16, kUtf16Le, kUtf16Be, kUtf32, kUtf32Le, kUtf32Be };
 // Parses an encoding name as Python normalises it ("utf-8", "UTF8", "utf_8", "latin-1",
-// "iso-8859-1", "latin1", "l1", "ascii", "us-ascii", ...). False if unsupported.
+// "iso-8859-1", "latin1", "l1", "ascii", "us-ascii", "utf-16", "utf-32-le", ...). False if
+// unsupported. "utf-16"/"utf-32" read a BOM at the start of the file (little-endian
+// without one) and write one when writing starts at offset 0.
 [[nodiscard]] bool ParseEncoding(std::string_view name, Encoding* out);
 // Python's canonical name ("utf-8", "latin-1", "ascii"): what TextIOWrapper.encoding
 // shows for these codecs' usual spellings.
@@ -103,6 +105,10 @@ class FileStream {
   [[nodiscard]] bool writable() const { return writable_; }
   [[nodiscard]] bool closed() const { return fd_ < 0; }
   [[nodiscard]] bool IsATty() const;
+  // The kinds of line ends read so far in universal-newlines mode (TextIOWrapper.newlines):
+  // a mask of kSeenCr, kSeenLf, kSeenCrLf.
+  static constexpr int kSeenCr = 1, kSeenLf = 2, kSeenCrLf = 4;
+  [[nodiscard]] int seen_newlines() const { return seen_newlines_; }
 
   // --- binary I/O ---
   // Appends up to n bytes (n < 0: to EOF) to *out.
@@ -123,7 +129,9 @@ class FileStream {
   // its UTF-8 bytes needs no encoding or newline work here (UTF-8 file, or an ASCII-only
   // text on an ASCII/Latin-1 file; no '\n' translation).
   [[nodiscard]] bool TakesUtf8Directly(bool ascii_only) const {
-    return (encoding_ == Encoding::kUtf8 || ascii_only) && newline_ != Newline::kCr &&
+    return (encoding_ == Encoding::kUtf8 ||
+            (ascii_only && (encoding_ == Encoding::kLatin1 || encoding_ == Encoding::kAscii))) &&
+           newline_ != Newline::kCr &&
            newline_ != Newline::kCrLf;
   }
   // Writes text already encoded (see TakesUtf8Directly), with WriteText's buffering.
@@ -156,6 +164,16 @@ class FileStream {
   Encoding encoding_ = Encoding::kUtf8;
   text::ErrorHandler errors_ = text::ErrorHandler::kStrict;
   Newline newline_ = Newline::kUniversal;
+  int seen_newlines_ = 0;
+  // UTF-16/UTF-32: the byte order in use (a BOM decides it for "utf-16"/"utf-32"), and
+  // whether the BOM has been read / written yet.
+  bool wide_big_ = false;
+  bool bom_read_ = false;
+  bool bom_written_ = false;
+  // Decodes / encodes with the text encoding (wide encodings in wide_big_ order, no BOM).
+  [[nodiscard]] text::CodecError DecodeText(std::string_view bytes, std::u32string* out) const;
+  [[nodiscard]] text::CodecError EncodeText(std::u32string_view text, text::ErrorHandler errors,
+                                            std::string* out) const;
   Buffering buffering_ = Buffering::kBlock;
   size_t buffer_size_ = kDefaultBufferSize;
   std::string wbuf_;         // pending output bytes

@@ -390,7 +390,26 @@ Value GetErrors(Value self, void*) {
   return e;
 }
 Value GetLineBuffering(Value self, void*) { return NewBool(AsFile(self)->line_buffering); }
-Value GetNewlines(Value, void*) { return NewNone(); }
+Value GetNewlines(Value self, void*) {
+  FileObject* f = AsFile(self);
+  if (!f->text || !f->stream) return NewNone();
+  const int seen = f->stream->seen_newlines();
+  std::vector<Value> kinds;
+  if (seen & FileStream::kSeenCr) kinds.push_back(NewStr("\r"));
+  if (seen & FileStream::kSeenLf) kinds.push_back(NewStr("\n"));
+  if (seen & FileStream::kSeenCrLf) kinds.push_back(NewStr("\r\n"));
+  for (Value k : kinds) {
+    if (!k) {
+      for (Value v : kinds) Decref(v);
+      return Value();
+    }
+  }
+  if (kinds.empty()) return NewNone();
+  if (kinds.size() == 1) return kinds[0];
+  Value t = TupleFromArray(kinds.data(), kinds.size());
+  for (Value v : kinds) Decref(v);
+  return t;
+}
 Value GetBuffer(Value self, void*) {
   FileObject* f = AsFile(self);
   if (!f->text) return Error(&kAttributeErrorType, "binary files have no buffer attribute");

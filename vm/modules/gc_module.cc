@@ -135,13 +135,27 @@ Value GcGetObjects(Value, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value GcGetReferents(Value, const Value* args, size_t nargs) {
-  std::vector<Object*> all;
+  Ref out = Ref::Steal(NewList(0));
+  if (!out) return Value();
   for (size_t i = 0; i < nargs; ++i) {
     Object* o = args[i].object_or_null();
     if (o == nullptr || (o->type->flags & gc::kHasGc) == 0) continue;
-    for (Object* r : gc::Collector::GetReferents(o)) all.push_back(r);
+    // Small ints are tagged values, not objects, so the collector's traverse skips them;
+    // CPython's list and tuple traverse report every item, ints included.
+    TypeObject* t = TypeOf(args[i]);
+    if (t == &kListType || t == &kTupleType) {
+      const int64_t n = Length(args[i]);
+      for (int64_t k = 0; k < n; ++k) {
+        Value item = t == &kListType ? ListItems(args[i])[k] : TupleItem(args[i], k);
+        if (item && ListAppend(out.get(), item) < 0) return Value();
+      }
+      continue;
+    }
+    for (Object* r : gc::Collector::GetReferents(o)) {
+      if (ListAppend(out.get(), Value::FromObject(r)) < 0) return Value();
+    }
   }
-  return ListOfObjects(all);
+  return out.release();
 }
 
 Value GcGetReferrers(Value, const Value* args, size_t nargs) {
@@ -152,11 +166,25 @@ Value GcGetReferrers(Value, const Value* args, size_t nargs) {
   return ListOfObjects(Heap().GetReferrers(targets));
 }
 
-Value GcIsTracked(Value, Value obj) {
+// Whether `obj` counts as tracked. CPython keeps an exact dict untracked while every key
+// and value is atomic or an untracked container (it starts tracking on the first insert of
+// a tracked object, and its collector untracks such dicts again); pyrt's collector tracks
+// every dict, so an exact dict reports what CPython would: tracked iff something in it is.
+bool ReportsTracked(Value obj, int depth) {
   Object* o = obj.object_or_null();
-  return NewBool(o != nullptr && (o->type->flags & gc::kHasGc) != 0 &&
-                 gc::Collector::IsTracked(o));
+  if (o == nullptr || (o->type->flags & gc::kHasGc) == 0 || !gc::Collector::IsTracked(o)) {
+    return false;
+  }
+  if (TypeOf(obj) != &kDictType || depth > 100) return true;
+  size_t pos = 0;
+  Value k, v;
+  while (DictNext(obj, &pos, &k, &v)) {
+    if (ReportsTracked(k, depth + 1) || ReportsTracked(v, depth + 1)) return true;
+  }
+  return false;
 }
+
+Value GcIsTracked(Value, Value obj) { return NewBool(ReportsTracked(obj, 0)); }
 
 Value GcIsFinalized(Value, Value obj) {
   Object* o = obj.object_or_null();

@@ -58,10 +58,59 @@ Value StructSeqRepr(Value self) {
 const MethodDef kStructSeqRepr =
     MethodDef::NoArgs("__repr__", StructSeqRepr, "Return repr(self).");
 
+int64_t ClassInt(TypeObject* t, const char* name) {
+  Value v = TypeLookup(t, Intern(name));
+  int64_t n = 0;
+  if (v && IsInt(v) && IntToInt64(v, &n)) return n;
+  return 0;
+}
+
+// __new__(cls, sequence, dict=None): CPython's structseq_new — the first n_sequence_fields
+// items make the tuple, the rest (up to n_fields) become the named attributes.
+Value StructSeqNew(Value, const Value* args, size_t nargs, Value kwnames) {
+  if (nargs < 1 || !IsType(args[0])) return Error(&kTypeErrorType, "struct sequence __new__(): not enough arguments");
+  TypeObject* t = AsType(args[0]);
+  Value a[2] = {};
+  static const ArgSpec kSpec = {"struct_sequence", {"sequence", "dict"}, 0, 1};
+  if (!ParseArgs(kSpec, args + 1, nargs - 1, kwnames, a)) return Value();
+  Ref list = Ref::Steal(ListOf(a[0]));
+  if (!list) {
+    if (ExceptionMatches(&kTypeErrorType)) {
+      ClearError();
+      RaiseMessage(&kTypeErrorType, "constructor requires a sequence");
+    }
+    return Value();
+  }
+  const int64_t len = Length(list.get());
+  const int64_t min_len = ClassInt(t, "n_sequence_fields");
+  const int64_t max_len = ClassInt(t, "n_fields");
+  if (len < min_len || len > max_len) {
+    const char* how = min_len == max_len ? "a" : len < min_len ? "an at least" : "an at most";
+    RaiseNew(&kTypeErrorType, "%s() takes %s %lld-sequence (%lld-sequence given)", TypeName(t), how,
+             static_cast<long long>(len < min_len ? min_len : max_len), static_cast<long long>(len));
+    return Value();
+  }
+  Ref items = Ref::Steal(ListAsTuple(list.get()));
+  if (!items) return Value();
+  Ref head = Ref::Steal(TupleSlice(items.get(), 0, min_len));
+  if (!head) return Value();
+  Value h = head.get();
+  Ref self = Ref::Steal(kTupleType.new_(t, &h, 1, Value()));
+  if (!self) return Value();
+  Value fields = TypeLookup(t, Intern("__pyrt_fields__"));
+  for (int64_t i = min_len; i < len && fields && IsTuple(fields) && i < TupleSize(fields); ++i) {
+    if (SetAttr(self.get(), TupleItem(fields, i), TupleItem(items.get(), i)) < 0) return Value();
+  }
+  return self.release();
+}
+
+const MethodDef kStructSeqNew = MethodDef::FastKw("__new__", StructSeqNew, "Create and return a new object.");
+
 }  // namespace
 
 Value NewStructSeqType(const char* module, const char* name,
-                       std::initializer_list<const char*> fields, size_t n_sequence) {
+                       std::initializer_list<const char*> fields, size_t n_sequence,
+                       bool instantiable) {
   Ref ns = Ref::Steal(NewDict());
   if (!ns) return Value();
   Ref mod = Ref::Steal(NewStr(module));
@@ -75,6 +124,12 @@ Value NewStructSeqType(const char* module, const char* name,
     TupleSetItem(field_names.get(), i++, s);
   }
   if (DictSetUtf8(ns.get(), "__pyrt_fields__", field_names.get()) < 0) return Value();
+  // Fields past the sequence part are instance attributes; an instance made from a plain
+  // 9-tuple (time.struct_time(t)) reads them as None, as CPython's.
+  i = 0;
+  for (const char* f : fields) {
+    if (static_cast<size_t>(i++) >= n_sequence && DictSetUtf8(ns.get(), f, None()) < 0) return Value();
+  }
   Ref counts[3] = {Ref::Steal(NewInt(static_cast<int64_t>(n_sequence))),
                    Ref::Steal(NewInt(static_cast<int64_t>(fields.size()))),
                    Ref::Steal(NewInt(0))};
@@ -108,6 +163,15 @@ Value NewStructSeqType(const char* module, const char* name,
   }
   Ref repr = Ref::Steal(NewMethodDescr(t, &kStructSeqRepr));
   if (!repr || TypeSetAttr(t, "__repr__", repr.get()) < 0) return Value();
+  if (instantiable) {
+    Ref new_fn = Ref::Steal(NewBuiltinFunction(&kStructSeqNew, Value()));
+    if (!new_fn) return Value();
+    Ref new_static = Ref::Steal(NewStaticMethod(new_fn.get()));
+    if (!new_static || TypeSetAttr(t, "__new__", new_static.get()) < 0) return Value();
+  } else {
+    t->flags |= kTypeDisallowInstantiation;
+    t->new_ = nullptr;
+  }
   return cls.release();
 }
 
@@ -125,7 +189,9 @@ Value NewStructSeq(Value type, std::initializer_list<Value> items) {
   }
   int64_t i = 0;
   for (Value v : items) TupleSetItem(tuple.get(), i++, v);
-  return Call1(type, tuple.get());
+  // tuple.__new__ directly: the type's own __new__ may be disabled (sys types).
+  Value t = tuple.get();
+  return kTupleType.new_(AsType(type), &t, 1, Value());
 }
 
 // --- Types from other branches ---

@@ -6,7 +6,7 @@
 //     "sys.version_info(major=3, ...)". Here it is a Python class created with NewClass
 //     (bases (tuple,)) whose fields are getset descriptors reading tuple items, so no
 //     knowledge of tuple's memory layout is needed.
-//   * Types not yet on this branch (complex, memoryview): reached through weak symbols
+//   * Types not yet on this branch (complex): reached through weak symbols
 //     (null when the type is not linked in).
 //   * Raising OSError from an errno, and UnicodeError from a text::CodecError.
 //
@@ -22,17 +22,17 @@
 #include "objects/core/core.h"
 #include "objects/core/iterators.h"
 #include "objects/core/list.h"
+#include "objects/core/memoryview.h"
 #include "objects/core/range.h"
 #include "objects/core/set.h"
 #include "objects/text/codecs.h"
 
 namespace pyrt {
 
-// Types not yet defined on this branch (complex/memoryview come from wip/types later):
+// Types not yet defined on this branch (complex comes from wip/types later):
 // weak references, null when the type is not linked in, so that this package builds and
 // links before they exist. Replace each by its header once it lands.
 extern TypeObject kComplexType __attribute__((weak));
-extern TypeObject kMemoryViewType __attribute__((weak));
 
 // types.SimpleNamespace (type(sys.implementation), which Lib/types.py exports):
 // attributes in an instance __dict__, namespace(**kwargs), repr "namespace(a=1, b=2)",
@@ -48,9 +48,11 @@ namespace modules_internal {
 // `n_sequence` are tuple items; with fewer items than fields the rest are read as
 // instance attributes, like struct_time's tm_zone/tm_gmtoff). Returns a new reference to
 // the class, or Value{} with an exception.
+// `instantiable` false: Python code cannot call the type ("cannot create 'sys.flags'
+// instances", as CPython's sys types); NewStructSeq still can.
 [[nodiscard]] Value NewStructSeqType(const char* module, const char* name,
                                      std::initializer_list<const char*> fields,
-                                     size_t n_sequence);
+                                     size_t n_sequence, bool instantiable = true);
 // An instance of a struct-sequence type from `items` (stolen references; any Value{}
 // means an earlier error: the others are dropped and Value{} returned).
 [[nodiscard]] Value NewStructSeq(Value type, std::initializer_list<Value> items);

@@ -202,7 +202,7 @@ const MethodDef kSysMethods[] = {
 
 Value MakeVersionInfo() {
   Ref type = Ref::Steal(NewStructSeqType(
-      "sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"}, 5));
+      "sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"}, 5, false));
   if (!type) return Value();
   return NewStructSeq(type.get(), {NewInt(kMajor), NewInt(kMinor), NewInt(kMicro),
                                    NewStr("final"), NewInt(0)});
@@ -226,7 +226,7 @@ Value MakeFlags() {
        "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet",
        "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding",
        "safe_path", "int_max_str_digits"},
-      18));
+      18, false));
   if (!type) return Value();
   return NewStructSeq(
       type.get(),

@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include <cerrno>
+#include <utility>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -43,6 +44,48 @@ bool CheckParseTupleCount(const char* name, size_t nargs, size_t min, size_t max
            min == max ? "exactly" : nargs < min ? "at least" : "at most", n, n == 1 ? "" : "s",
            nargs);
   return false;
+}
+
+// A clk_id argument (an int, as CPython's "i" format).
+bool ClockArg(Value v, clockid_t* out) {
+  if (!IsInt(v)) {
+    if (IsFloat(v)) {
+      RaiseNew(&kTypeErrorType, "'float' object cannot be interpreted as an integer");
+    } else {
+      RaiseNew(&kTypeErrorType, "'%s' object cannot be interpreted as an integer", TypeName(TypeOf(v)));
+    }
+    return false;
+  }
+  int64_t id = 0;
+  if (!IntToInt64(v, &id) || id < INT32_MIN || id > INT32_MAX) {
+    RaiseNew(&kOverflowErrorType, "signed integer is greater than maximum");
+    return false;
+  }
+  *out = static_cast<clockid_t>(id);
+  return true;
+}
+
+// time.clock_gettime / clock_gettime_ns / clock_getres (OSError from the system call).
+Value TimeClockGettime(Value, Value clk) {
+  clockid_t id;
+  if (!ClockArg(clk, &id)) return Value();
+  struct timespec ts;
+  if (clock_gettime(id, &ts) != 0) return modules_internal::RaiseOSError(errno);
+  return NewFloat(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+Value TimeClockGettimeNs(Value, Value clk) {
+  clockid_t id;
+  if (!ClockArg(clk, &id)) return Value();
+  struct timespec ts;
+  if (clock_gettime(id, &ts) != 0) return modules_internal::RaiseOSError(errno);
+  return NewInt(static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec);
+}
+Value TimeClockGetres(Value, Value clk) {
+  clockid_t id;
+  if (!ClockArg(clk, &id)) return Value();
+  struct timespec ts;
+  if (clock_getres(id, &ts) != 0) return modules_internal::RaiseOSError(errno);
+  return NewFloat(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
 }
 
 Value TimeTime(Value) { return Seconds(CLOCK_REALTIME); }
@@ -326,6 +369,9 @@ const MethodDef kTimeMethods[] = {
     MethodDef::Fast("asctime", TimeAsctime, "Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'.", kMethVarArgs),
     MethodDef::Fast("ctime", TimeCtime, "Convert a time in seconds since the Epoch to a string in local time.", kMethVarArgs),
     MethodDef::OneArg("get_clock_info", TimeGetClockInfo, "Get information of the specified clock."),
+    MethodDef::OneArg("clock_gettime", TimeClockGettime, "Return the time of the specified clock clk_id."),
+    MethodDef::OneArg("clock_gettime_ns", TimeClockGettimeNs, "Return the time of the specified clock clk_id as nanoseconds (int)."),
+    MethodDef::OneArg("clock_getres", TimeClockGetres, "Return the resolution (precision) of the specified clock clk_id."),
     {},
 };
 
@@ -348,6 +394,15 @@ int ExecTime(Value m) {
   if (!tzname) return -1;
   TupleSetItem(tzname.get(), 0, n0);
   TupleSetItem(tzname.get(), 1, n1);
+  for (const auto& [name, id] : {std::pair<const char*, int>{"CLOCK_REALTIME", CLOCK_REALTIME},
+                                 {"CLOCK_MONOTONIC", CLOCK_MONOTONIC},
+                                 {"CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW},
+                                 {"CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID},
+                                 {"CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID},
+                                 {"CLOCK_BOOTTIME", CLOCK_BOOTTIME},
+                                 {"CLOCK_TAI", CLOCK_TAI}}) {
+    if (ModuleAddNew(m, name, NewInt(id)) < 0) return -1;
+  }
   if (ModuleAddNew(m, "timezone", NewInt(tz)) < 0 ||
       ModuleAddNew(m, "altzone", NewInt(dst ? tz - 3600 : tz)) < 0 ||
       ModuleAddNew(m, "daylight", NewInt(dst)) < 0 ||

@@ -1,0 +1,35 @@
+# Builtin iterators' pickle support without pickle: __reduce__ (builtins.iter/reversed, sequence, index), exhausted forms, __setstate__, __length_hint__.
+def show(it):
+    r = it.__reduce__()
+    return (r[0].__name__,) + tuple(r[1:])
+for make in [lambda: iter([10, 20, 30]), lambda: iter((1, 2)), lambda: iter("abc"), lambda: iter("é€"), lambda: iter(b"xyz"), lambda: reversed([1, 2, 3])]:
+    it = make()
+    print(type(it).__name__, show(it), it.__length_hint__())
+    next(it)
+    print("  after next", show(it), it.__length_hint__())
+    list(it)
+    print("  exhausted", show(it), it.__length_hint__())
+it = iter([1, 2, 3, 4, 5])
+it.__setstate__(3)
+print(list(it))
+it = reversed([1, 2, 3, 4, 5])
+it.__setstate__(1)
+print(list(it))
+it = iter(range(10))
+it.__setstate__(8)
+print(list(it), show(iter(range(3))) if False else range(3).__reduce__())
+for bad in ["x", None]:
+    try:
+        iter([1]).__setstate__(bad)
+    except TypeError as e:
+        print("TypeError", e)
+it = iter([1, 2])
+it.__setstate__(-5)
+print(list(it))
+it = iter([1, 2])
+it.__setstate__(99)
+print(list(it), it.__length_hint__())
+e = enumerate("ab", 5)
+next(e)
+r = e.__reduce__()
+print(r[0].__name__, type(r[1][0]).__name__, r[1][1])

@@ -87,7 +87,34 @@ bool Preallocate(ListObject* l, int64_t n) {
   return true;
 }
 
+// Freed exact list objects (not their item arrays) are kept for reuse, as CPython keeps
+// 80: programs make and drop many short lists. A kept list is untracked and still holds
+// its gc header; `items` links to the next one. As in CPython, neither the reuse nor the
+// keeping counts as a gc allocation or deallocation. Capacity 0 in sanitizer builds.
+constexpr int kMaxFreeLists = 80;
+struct FreeLists {
+  ListObject* head = nullptr;
+  int count = 0;
+  int capacity = -1;  // -1 until first use
+};
+FreeLists g_free_lists;
+
+int FreeListCapacity() {
+  if (g_free_lists.capacity < 0) g_free_lists.capacity = memory::SanitizerBuild() ? 0 : kMaxFreeLists;
+  return g_free_lists.capacity;
+}
+
 Value AllocList(TypeObject* t) {
+  if (t == &kListType && g_free_lists.head != nullptr) {
+    ListObject* l = g_free_lists.head;
+    g_free_lists.head = reinterpret_cast<ListObject*>(l->items);
+    --g_free_lists.count;
+    l->head.refcount = 1;
+    l->size = 0;
+    l->allocated = 0;
+    l->items = nullptr;
+    return Value::FromObject(&l->head);
+  }
   Value v = AllocInstance(t);
   if (!v) return Value();
   ListObject* l = L(v);
@@ -141,7 +168,13 @@ void ListDealloc(Object* self) {
     memory::DefaultAllocator().Free(l->items);
     l->items = nullptr;
   }
-  FreeInstance(self);
+  if (exact && g_free_lists.count < FreeListCapacity()) {
+    l->items = reinterpret_cast<Value*>(g_free_lists.head);
+    g_free_lists.head = l;
+    ++g_free_lists.count;
+  } else {
+    FreeInstance(self);
+  }
   if (exact) Heap().TrashcanEnd();
 }
 

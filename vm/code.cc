@@ -136,7 +136,9 @@ Value GetNames(Value self, void*) {
 }
 Value GetCodeBytes(Value self, void*) {
   CodeObject* c = AsCode(self);
-  std::string raw(reinterpret_cast<const char*>(c->words), c->nwords * 4u);
+  // The compiler's words: the private copy holds quickened instructions and filled caches.
+  const std::vector<uint32_t>& words = (*c->unit)->words;
+  std::string raw(reinterpret_cast<const char*>(words.data()), words.size() * 4u);
   Ref s = Ref::Steal(NewStrLatin1(raw));
   if (!s) return Value();
   Ref enc = Ref::Steal(NewStr("latin-1"));

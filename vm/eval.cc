@@ -54,6 +54,22 @@ inline uint32_t DictFindPos(Value d, Value name) {
 
 constexpr int kNumOps = static_cast<int>(Op::kCount);
 
+// Quickening: the eval loop rewrites a BINARY_OP whose operands were two exact floats or
+// two small ints into one of these VM-only instructions (numbered after the compiler's
+// table, same operand and cache words as BINARY_OP). Each checks its operand types and
+// falls back to BINARY_OP (rewriting the word back) when they differ. They exist only in
+// a code object's private word copy; co_code and the disassembler see the compiler's.
+enum SpecialOp : uint32_t {
+  kBinaryAddInt = kNumOps,
+  kBinarySubtractInt,
+  kBinaryAddFloat,
+  kBinarySubtractFloat,
+  kBinaryMultiplyFloat,
+  kBinaryDivideFloat,
+  kSpecialOpsEnd,
+};
+static_assert(kSpecialOpsEnd <= 256);
+
 // Words per instruction (1 + cache words), indexed by opcode.
 constexpr auto MakeInstrWords() {
   struct Table {
@@ -61,6 +77,7 @@ constexpr auto MakeInstrWords() {
   } t{};
   for (int i = 0; i < 256; ++i) t.w[i] = 1;
   for (int i = 0; i < kNumOps; ++i) t.w[i] = static_cast<uint8_t>(compiler::InstrWords(static_cast<Op>(i)));
+  for (uint32_t i = kNumOps; i < kSpecialOpsEnd; ++i) t.w[i] = t.w[static_cast<int>(Op::BINARY_OP)];
   return t;
 }
 constexpr auto kInstrWords = MakeInstrWords();
@@ -254,6 +271,32 @@ inline bool FloatBinaryDouble(uint32_t op, Value a, Value b, double* out) {
     default:
       return false;
   }
+}
+
+// Rewrites the BINARY_OP word at `instr` into its quickened form when both operands are
+// small ints (+, -) or exact floats (+, -, *, /); see SpecialOp.
+inline void QuickenBinaryOp(uint32_t* instr, uint32_t op, Value a, Value b) {
+  if ((*instr & 0xFFu) != static_cast<uint32_t>(Op::BINARY_OP)) return;  // EXTENDED_ARG
+  using compiler::BinaryOp;
+  uint32_t special = 0;
+  const auto bop = static_cast<BinaryOp>(op);
+  if (a.is_small_int() && b.is_small_int()) {
+    if (bop == BinaryOp::kAdd || bop == BinaryOp::kInplaceAdd) special = kBinaryAddInt;
+    if (bop == BinaryOp::kSubtract || bop == BinaryOp::kInplaceSubtract) special = kBinarySubtractInt;
+  } else if (a.is_object() && b.is_object() && TypeOf(a) == &kFloatType && TypeOf(b) == &kFloatType) {
+    switch (bop) {
+      case BinaryOp::kAdd:
+      case BinaryOp::kInplaceAdd: special = kBinaryAddFloat; break;
+      case BinaryOp::kSubtract:
+      case BinaryOp::kInplaceSubtract: special = kBinarySubtractFloat; break;
+      case BinaryOp::kMultiply:
+      case BinaryOp::kInplaceMultiply: special = kBinaryMultiplyFloat; break;
+      case BinaryOp::kTrueDivide:
+      case BinaryOp::kInplaceTrueDivide: special = kBinaryDivideFloat; break;
+      default: break;
+    }
+  }
+  if (special != 0) *instr = (*instr & ~0xFFu) | special;
 }
 
 // Inlined forms of core_internal::DictSlot and IsExactDict for the attribute caches' hit
@@ -1042,6 +1085,12 @@ Value PrepReraiseStar(Value orig, Value list) {
 #define PYRT_LABEL(name, operand, pops, pushes, jpushes, caches, flags) kLabels[i++] = &&TARGET_##name;
     PYRT_OPCODES(PYRT_LABEL)
 #undef PYRT_LABEL
+    kLabels[kBinaryAddInt] = &&TARGET_BINARY_ADD_INT;
+    kLabels[kBinarySubtractInt] = &&TARGET_BINARY_SUBTRACT_INT;
+    kLabels[kBinaryAddFloat] = &&TARGET_BINARY_ADD_FLOAT;
+    kLabels[kBinarySubtractFloat] = &&TARGET_BINARY_SUBTRACT_FLOAT;
+    kLabels[kBinaryMultiplyFloat] = &&TARGET_BINARY_MULTIPLY_FLOAT;
+    kLabels[kBinaryDivideFloat] = &&TARGET_BINARY_DIVIDE_FLOAT;
   }
 
   entry->previous = th.frame;
@@ -1198,15 +1247,18 @@ Value PrepReraiseStar(Value orig, Value list) {
   }
 
   TARGET(BINARY_OP) {
+  binary_op_generic:
     Value b = TOP();
     Value a = SECOND();
     Value r = SmallIntBinary(oparg, a, b);
     if (r) {
       if (g_stats_enabled) ++g_stats.binary_int_hits;
+      QuickenBinaryOp(f->instr, oparg, a, b);
     } else {
       double d;
       if (FloatBinaryDouble(oparg, a, b, &d)) {
         if (g_stats_enabled) ++g_stats.binary_float_hits;
+        QuickenBinaryOp(f->instr, oparg, a, b);
         if (ReusableFloat(a)) {
           reinterpret_cast<FloatObject*>(a.object())->value = d;
           --sp;
@@ -1235,6 +1287,72 @@ Value PrepReraiseStar(Value orig, Value list) {
     TOP() = r;
     DISPATCH();
   }
+
+  // The quickened forms of BINARY_OP (see SpecialOp). Small ints need no reference
+  // counting; a float result reuses an operand the stack holds the only reference to.
+#define PYRT_BINARY_INT(label, expr)                                        \
+  label : {                                                                 \
+    ip += kCacheWords.w[static_cast<int>(Op::BINARY_OP)];                   \
+    Value b = TOP();                                                        \
+    Value a = SECOND();                                                     \
+    if (a.is_small_int() && b.is_small_int()) {                             \
+      const int64_t x = a.small_int(), y = b.small_int();                   \
+      const int64_t z = (expr);                                             \
+      if (Value::FitsSmallInt(z)) {                                         \
+        if (g_stats_enabled) ++g_stats.binary_int_hits;                     \
+        --sp;                                                               \
+        TOP() = Value::SmallInt(z);                                         \
+        DISPATCH();                                                         \
+      }                                                                     \
+    }                                                                       \
+    *f->instr = (*f->instr & ~0xFFu) | static_cast<uint32_t>(Op::BINARY_OP); \
+    goto binary_op_generic;                                                 \
+  }
+#define PYRT_BINARY_FLOAT(label, expr, guard)                               \
+  label : {                                                                 \
+    ip += kCacheWords.w[static_cast<int>(Op::BINARY_OP)];                   \
+    Value b = TOP();                                                        \
+    Value a = SECOND();                                                     \
+    if (a.is_object() && b.is_object() && TypeOf(a) == &kFloatType &&       \
+        TypeOf(b) == &kFloatType) {                                         \
+      const double x = FloatValue(a), y = FloatValue(b);                    \
+      if (guard) {                                                          \
+        const double z = (expr);                                            \
+        if (g_stats_enabled) ++g_stats.binary_float_hits;                   \
+        --sp;                                                               \
+        if (a.object()->refcount == 1) {                                    \
+          reinterpret_cast<FloatObject*>(a.object())->value = z;            \
+          Decref(b);                                                        \
+          DISPATCH();                                                       \
+        }                                                                   \
+        if (b.object()->refcount == 1) {                                    \
+          reinterpret_cast<FloatObject*>(b.object())->value = z;            \
+          Decref(a);                                                        \
+          TOP() = b;                                                        \
+          DISPATCH();                                                       \
+        }                                                                   \
+        Value r = NewFloat(z);                                              \
+        if (!r) {                                                           \
+          ++sp;                                                             \
+          goto error;                                                       \
+        }                                                                   \
+        Decref(a);                                                          \
+        Decref(b);                                                          \
+        TOP() = r;                                                          \
+        DISPATCH();                                                         \
+      }                                                                     \
+    }                                                                       \
+    *f->instr = (*f->instr & ~0xFFu) | static_cast<uint32_t>(Op::BINARY_OP); \
+    goto binary_op_generic;                                                 \
+  }
+  PYRT_BINARY_INT(TARGET_BINARY_ADD_INT, x + y)
+  PYRT_BINARY_INT(TARGET_BINARY_SUBTRACT_INT, x - y)
+  PYRT_BINARY_FLOAT(TARGET_BINARY_ADD_FLOAT, x + y, true)
+  PYRT_BINARY_FLOAT(TARGET_BINARY_SUBTRACT_FLOAT, x - y, true)
+  PYRT_BINARY_FLOAT(TARGET_BINARY_MULTIPLY_FLOAT, x * y, true)
+  PYRT_BINARY_FLOAT(TARGET_BINARY_DIVIDE_FLOAT, x / y, y != 0.0)
+#undef PYRT_BINARY_INT
+#undef PYRT_BINARY_FLOAT
 
   TARGET(BINARY_SUBSCR) {
     Value key = TOP();

@@ -241,6 +241,34 @@ TEST(CompactDict, EmptyDictAllocatesNothingAndFindsNothing) {
   CompactDictTestPeer::Validate(d);
 }
 
+TEST(CompactDict, MayContainHashNeverDeniesAnInsertedKey) {
+  CompactDict<std::uint64_t, int> d;
+  const auto h = d.hash_function();
+  std::mt19937_64 rng(42);
+  std::vector<std::uint64_t> keys;
+  for (int i = 0; i < 500; ++i) {
+    const std::uint64_t k = rng();
+    keys.push_back(k);
+    d.try_emplace(k, i);
+    for (std::uint64_t seen : keys) ASSERT_TRUE(d.may_contain_hash(h(seen))) << i;
+  }
+  // Erasing keeps the bits (a superset is allowed); moving out and clear() reset them.
+  for (std::size_t i = 0; i < keys.size(); i += 2) d.erase(keys[i]);
+  for (std::uint64_t k : keys) EXPECT_TRUE(d.may_contain_hash(h(k)));
+  CompactDict<std::uint64_t, int> moved(std::move(d));
+  for (std::size_t i = 1; i < keys.size(); i += 2) EXPECT_TRUE(moved.may_contain_hash(h(keys[i])));
+  moved.clear();
+  int denied = 0;
+  for (std::uint64_t k : keys) denied += moved.may_contain_hash(h(k)) ? 0 : 1;
+  EXPECT_EQ(denied, static_cast<int>(keys.size()));
+  // A small dict rules most absent hashes out (what makes the filter worth having).
+  CompactDict<std::uint64_t, int> small;
+  for (std::uint64_t k = 0; k < 6; ++k) small.try_emplace(rng(), 0);
+  int maybe = 0;
+  for (int i = 0; i < 10000; ++i) maybe += small.may_contain_hash(h(rng())) ? 1 : 0;
+  EXPECT_LT(maybe, 1500);
+}
+
 TEST(CompactDict, InsertionOrderAndPythonAssignSemantics) {
   CompactDict<std::string, int> d;
   d["c"] = 1;

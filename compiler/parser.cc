@@ -227,6 +227,9 @@ class Parser {
 
   // --- expressions ---
   Node* StarExpressions();
+  // item (',' item)* [','] with `item` a rule: the item alone without a comma, else a
+  // Load Tuple of the items (expressions / star_expressions).
+  Node* ItemList(Node* (Parser::*item)());
   Node* StarExpression();
   Node* StarNamedExpression();
   Node* NamedExpression();
@@ -466,26 +469,8 @@ Node* Parser::Interactive() {
 // expressions: expression (',' expression)* [',']   (no starred items)
 Node* Parser::Eval() {
   PYRT_ENTER();
-  size_t start = p_;
-  Node* first = Expression();
-  if (!first) return nullptr;
-  Node* body = first;
-  if (At(Tok::kComma)) {
-    std::vector<Node*> elts{first};
-    while (Accept(Tok::kComma)) {
-      size_t save = p_;
-      Node* e = Expression();
-      if (failed_) return nullptr;
-      if (!e) {
-        p_ = save;
-        break;
-      }
-      elts.push_back(e);
-    }
-    body = Make(Kind::Tuple, start);
-    SetSeq(body, 0, elts);
-    SetN(body, 1, Op(Kind::Load));
-  }
+  Node* body = ItemList(&Parser::Expression);
+  if (!body) return nullptr;
   while (Accept(Tok::kNewline)) {
   }
   if (!At(Tok::kEndMarker)) return nullptr;
@@ -1499,14 +1484,18 @@ Node* Parser::Params(bool lambda) {
 
 Node* Parser::StarExpressions() {
   PYRT_ENTER();
+  return ItemList(&Parser::StarExpression);
+}
+
+Node* Parser::ItemList(Node* (Parser::*item)()) {
   size_t start = p_;
-  Node* first = StarExpression();
+  Node* first = (this->*item)();
   if (!first) return nullptr;
   if (!At(Tok::kComma)) return first;
   std::vector<Node*> elts{first};
   while (Accept(Tok::kComma)) {
     size_t save = p_;
-    Node* e = StarExpression();
+    Node* e = (this->*item)();
     if (failed_) return nullptr;
     if (!e) {
       p_ = save;

@@ -152,22 +152,7 @@ void ClearFrameValues(Frame* f) {
     f->frame_obj = Value();
     Decref(v);
   }
-  Value* end = f->stack_top;
-  for (Value* p = f->localsplus; p < end; ++p) {
-    Value v = *p;
-    *p = Value();
-    Decref(v);
-  }
-  f->stack_top = f->stack_base();
-  Value func = f->func, code = f->code_ref, locals = f->locals;
-  f->func = Value();
-  f->locals = Value();
-  f->code_ref = Value();
-  Decref(locals);
-  Decref(func);
-  // The code reference goes last: f->code points into it.
-  Decref(code);
-  f->state = kFrameCleared;
+  ReleaseFrameValues(f);
 }
 
 void PopFrame(Frame* f) { PopFrame(Thread(), f); }

@@ -270,6 +270,25 @@ extern thread_local VmThread* t_thread;
 // Releases a frame's references (fast locals, cells, the live value stack, func, code,
 // locals) and marks it cleared. Does not pop it.
 void ClearFrameValues(Frame* f);
+// ClearFrameValues for a frame no frame object views. Slots are emptied before each
+// release: a finalizer run by the release may look at this frame (it may be th.frame).
+[[gnu::always_inline]] inline void ReleaseFrameValues(Frame* f) {
+  for (Value *p = f->localsplus, *end = f->stack_top; p < end; ++p) {
+    Value v = *p;
+    *p = Value();
+    Decref(v);
+  }
+  f->stack_top = f->stack_base();
+  Value func = f->func, code = f->code_ref, locals = f->locals;
+  f->func = Value();
+  f->locals = Value();
+  f->code_ref = Value();
+  Decref(locals);
+  Decref(func);
+  // The code reference goes last: f->code points into it.
+  Decref(code);
+  f->state = kFrameCleared;
+}
 // ClearFrameValues, then pops the frame from th's frame stack (heap frames: just cleared).
 inline void PopFrame(VmThread& th, Frame* f) {
   ClearFrameValues(f);
@@ -286,29 +305,14 @@ void PopFrame(Frame* f);
     PopFrame(th, f);
     return;
   }
-  // Slots are emptied before each release: a finalizer run by the release may look at
-  // this frame (it is still th.frame).
-  for (Value *p = f->localsplus, *end = f->stack_top; p < end; ++p) {
-    Value v = *p;
-    *p = Value();
-    Decref(v);
-  }
-  Value func = f->func, code = f->code_ref, locals = f->locals;
-  f->func = Value();
-  f->locals = Value();
-  f->code_ref = Value();
-  Decref(locals);
-  Decref(func);
-  // The code reference goes last: f->code points into it.
-  Decref(code);
-  f->state = kFrameCleared;
+  ReleaseFrameValues(f);
   th.stack_top = reinterpret_cast<Value*>(f);
   --th.depth;
 }
 
-// Runs `f` (already pushed and linked as Thread().frame by the caller? no: EvalFrame
-// links it) until its entry frame returns. `throwing`: start by raising the current
-// exception at f->lasti (generator throw()). Returns a new reference or Value{}.
+// Runs the pushed frame `f` (EvalFrame links it as the thread's current frame) until it
+// returns. `throwing`: start by raising the current exception at f's current instruction
+// (generator throw()). Returns a new reference or Value{}.
 [[nodiscard]] Value EvalFrame(Frame* f, bool throwing);
 
 // Binds call arguments into f's fast locals per `func`'s signature (CPython's messages).

@@ -351,6 +351,12 @@ inline uint32_t* TakeAttrWay(uint32_t* cache, uint32_t tag, int stride) {
   cache[0] = 0;
   return cache;
 }
+// Fills (or refreshes) the LOAD_ATTR / STORE_ATTR way of `tag` with `data`.
+inline void FillAttrWay(uint32_t* cache, uint32_t tag, uint32_t data) {
+  uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
+  way[1] = data;
+  way[0] = tag;
+}
 [[gnu::always_inline]] inline Value* SlotAt(Value obj, uint32_t data) {
   return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.object()) + (data & ~kSlotFlag));
 }
@@ -391,15 +397,11 @@ void FillAttrCache(uint32_t* cache, TypeObject* tp, Value obj, Value name, Value
   if (!descr) {
     Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
     if (!ds || !*ds || !IsExactDict(*ds) || DictGetStr(*ds, name) != r) return;
-    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
-    way[1] = DictFindPos(*ds, name) & ~kSlotFlag;
-    way[0] = tag;
+    FillAttrWay(cache, tag, DictFindPos(*ds, name) & ~kSlotFlag);
   } else if (TypeOf(descr) == &kMemberDescrType) {
     const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
     if (m->kind != MemberKind::kObjectEx || m->offset >= kSlotFlag) return;
-    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
-    way[1] = static_cast<uint32_t>(m->offset) | kSlotFlag;
-    way[0] = tag;
+    FillAttrWay(cache, tag, static_cast<uint32_t>(m->offset) | kSlotFlag);
   }
 }
 
@@ -414,17 +416,13 @@ void FillStoreAttrCache(uint32_t* cache, TypeObject* tp, Value obj, Value name) 
   if (descr && TypeOf(descr) == &kMemberDescrType) {
     const MemberDef* m = reinterpret_cast<MemberDescrObject*>(descr.object())->def;
     if (m->kind != MemberKind::kObjectEx || m->readonly || m->offset >= kSlotFlag) return;
-    uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
-    way[1] = static_cast<uint32_t>(m->offset) | kSlotFlag;
-    way[0] = tag;
+    FillAttrWay(cache, tag, static_cast<uint32_t>(m->offset) | kSlotFlag);
     return;
   }
   if (descr && TypeOf(descr)->descr_set != nullptr) return;
   Value* ds = tp->dict_offset ? FastDictSlot(obj) : nullptr;
   if (!ds || !*ds || !IsExactDict(*ds)) return;
-  uint32_t* way = TakeAttrWay(cache, tag, kAttrStride);
-  way[1] = DictFindPos(*ds, name) & ~kSlotFlag;
-  way[0] = tag;
+  FillAttrWay(cache, tag, DictFindPos(*ds, name) & ~kSlotFlag);
 }
 
 // A float operand the stack holds the only reference to can carry the result: floats are

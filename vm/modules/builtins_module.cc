@@ -70,35 +70,26 @@ bool CheckAttrName(Value name) {
 
 Value BuiltinAbs(Value, Value x) { return Absolute(x); }
 
-Value BuiltinAll(Value, Value iterable) {
+// all() and any(): the first item whose truth is `stop` ends the loop with that answer;
+// exhausting the iterable gives the opposite.
+Value FirstTruthIs(Value iterable, bool stop) {
   Ref it = Ref::Steal(GetIter(iterable));
   if (!it) return Value();
   while (true) {
     Value item;
     const IterResult r = IterNext(it.get(), &item);
     if (r == IterResult::kError) return Value();
-    if (r == IterResult::kDone) return NewBool(true);
+    if (r == IterResult::kDone) return NewBool(!stop);
     const int t = IsTrue(item);
     Decref(item);
     if (t < 0) return Value();
-    if (t == 0) return NewBool(false);
+    if ((t == 1) == stop) return NewBool(stop);
   }
 }
 
-Value BuiltinAny(Value, Value iterable) {
-  Ref it = Ref::Steal(GetIter(iterable));
-  if (!it) return Value();
-  while (true) {
-    Value item;
-    const IterResult r = IterNext(it.get(), &item);
-    if (r == IterResult::kError) return Value();
-    if (r == IterResult::kDone) return NewBool(false);
-    const int t = IsTrue(item);
-    Decref(item);
-    if (t < 0) return Value();
-    if (t == 1) return NewBool(true);
-  }
-}
+Value BuiltinAll(Value, Value iterable) { return FirstTruthIs(iterable, false); }
+
+Value BuiltinAny(Value, Value iterable) { return FirstTruthIs(iterable, true); }
 
 Value BuiltinAscii(Value, Value x) { return Ascii(x); }
 Value BuiltinRepr(Value, Value x) { return Repr(x); }
